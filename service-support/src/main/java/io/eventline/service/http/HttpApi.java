@@ -1,0 +1,182 @@
+package io.eventline.service.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small JSON-over-HTTP server on the JDK's own HttpServer, one virtual thread per request.
+ * Every failure leaves as problem details: handlers throw {@link Problem}; anything else is a 500
+ * whose detail names no internals. Bodies are capped; routes marked protected need the bearer token.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final List<Route> routes = new ArrayList<>();
+    private final Json json = new Json();
+    private final int maxBodyBytes;
+    private final Optional<String> bearerToken;
+    private HttpServer server;
+
+    public HttpApi(int maxBodyBytes, Optional<String> bearerToken) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.bearerToken = bearerToken.filter(t -> !t.isBlank());
+    }
+
+    public HttpApi get(String template, Route.Handler handler) {
+        routes.add(Route.of("GET", template, handler, false));
+        return this;
+    }
+
+    public HttpApi post(String template, Route.Handler handler) {
+        routes.add(Route.of("POST", template, handler, false));
+        return this;
+    }
+
+    /** A POST that needs {@code Authorization: Bearer <token>} when a token is configured. */
+    public HttpApi protectedPost(String template, Route.Handler handler) {
+        routes.add(Route.of("POST", template, handler, true));
+        return this;
+    }
+
+    public Json json() {
+        return json;
+    }
+
+    public HttpApi start(String host, int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", this::exchange);
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        try (exchange) {
+            Response response;
+            try {
+                response = dispatch(exchange, path);
+            } catch (Problem problem) {
+                response = problemResponse(problem, path);
+            } catch (Exception e) {
+                LOG.error("request {} {} failed", exchange.getRequestMethod(), path, e);
+                response = problemResponse(new Problem(500, "Internal Server Error",
+                        "the request could not be completed; the error is in the service log"), path);
+            }
+            send(exchange, response);
+        }
+    }
+
+    private Response dispatch(HttpExchange exchange, String path) throws Exception {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        boolean pathKnown = false;
+        for (Route route : routes) {
+            Optional<Map<String, String>> params = route.match(path);
+            if (params.isEmpty()) {
+                continue;
+            }
+            pathKnown = true;
+            if (!route.method().equals(method)) {
+                continue;
+            }
+            Map<String, String> headers = headers(exchange);
+            if (route.protectedByToken()) {
+                authorise(headers);
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            Request request = new Request(method, path, params.get(), query(exchange.getRequestURI().getRawQuery()),
+                    headers, body, json);
+            return route.handler().handle(request);
+        }
+        if (pathKnown) {
+            throw new Problem(405, "Method Not Allowed", method + " is not supported on " + path);
+        }
+        throw Problem.notFound("no resource at " + path);
+    }
+
+    private void authorise(Map<String, String> headers) {
+        if (bearerToken.isEmpty()) {
+            return;
+        }
+        String presented = Optional.ofNullable(headers.get("authorization")).orElse("");
+        byte[] expected = ("Bearer " + bearerToken.get()).getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+            throw new Problem(401, "Unauthorized", "a valid bearer token is required",
+                    Map.of(), Map.of("WWW-Authenticate", "Bearer"));
+        }
+    }
+
+    private byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            throw new Problem(413, "Content Too Large", "the body exceeds " + maxBodyBytes + " bytes");
+        }
+        return body;
+    }
+
+    private Response problemResponse(Problem problem, String path) {
+        Response response = new Response(problem.status(), problem.body(path), "application/problem+json", problem.headers());
+        return response;
+    }
+
+    private void send(HttpExchange exchange, Response response) throws IOException {
+        byte[] bytes = response.body() instanceof String text
+                ? text.getBytes(StandardCharsets.UTF_8)
+                : json.write(response.body());
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static Map<String, String> headers(HttpExchange exchange) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        return headers;
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return query;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = Route.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : Route.decode(pair.substring(eq + 1));
+            query.put(key, value);
+        }
+        return query;
+    }
+}

@@ -1,0 +1,41 @@
+package io.eventline.service.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a handler sees of a request: the path parameters, the query string and the body. */
+public record Request(String method, String path, Map<String, String> pathParams, Map<String, String> query,
+                      Map<String, String> headers, byte[] body, Json json) {
+
+    public String param(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route has no parameter " + name);
+        }
+        return value;
+    }
+
+    public Optional<String> queryParam(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    public Optional<Long> queryLong(String name) {
+        return queryParam(name).map(v -> {
+            try {
+                return Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw Problem.badRequest("query parameter '" + name + "' must be a whole number, got '" + v + "'");
+            }
+        });
+    }
+
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    /** The body as a JSON object; a 400 problem when it is missing or malformed. */
+    public JsonNode jsonBody() {
+        return json.parseObject(body);
+    }
+}

@@ -1,0 +1,62 @@
+package io.eventline.service.query;
+
+import io.eventline.service.http.Request;
+import io.eventline.service.http.Response;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.state.HostInfo;
+
+/** Sends a query on to the instance that owns its key, once: the forwarded copy is never forwarded again. */
+final class Forwarder {
+
+    static final String FORWARDED_PARAM = "forwarded";
+
+    private final HttpClient client;
+    private final Duration timeout;
+
+    Forwarder(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** The owner's answer, or empty when it cannot be reached in time (it may have just died). */
+    Optional<Response> forward(HostInfo host, Request request) {
+        StringBuilder query = new StringBuilder(FORWARDED_PARAM + "=true");
+        request.query().forEach((k, v) -> {
+            if (!k.equals(FORWARDED_PARAM)) {
+                query.append('&').append(encode(k)).append('=').append(encode(v));
+            }
+        });
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + request.path() + "?" + query);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        request.header("authorization").ifPresent(v -> builder.header("Authorization", v));
+        try {
+            HttpResponse<String> answer = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String contentType = answer.headers().firstValue("Content-Type").orElse("application/json");
+            Response response = new Response(answer.statusCode(), answer.body(), contentType, Map.of());
+            for (String header : new String[] {QueryRouter.STALE_HEADER, QueryRouter.SERVED_BY_HEADER, "Retry-After"}) {
+                Optional<String> value = answer.headers().firstValue(header);
+                if (value.isPresent()) {
+                    response = response.withHeader(header, value.get());
+                }
+            }
+            return Optional.of(response);
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

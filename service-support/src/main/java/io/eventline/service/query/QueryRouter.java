@@ -1,0 +1,112 @@
+package io.eventline.service.query;
+
+import io.eventline.service.http.Problem;
+import io.eventline.service.http.Request;
+import io.eventline.service.http.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.LagInfo;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+/**
+ * Answers a keyed query wherever the key lives. This instance answers what it owns; a key owned by
+ * another instance is forwarded there once (application.server). While the owner is away (a
+ * rebalance, a restore, a dead instance) a standby replica within {@code maxStaleLag} records
+ * answers, marked stale; otherwise 503 with Retry-After. Nothing here waits without a bound.
+ */
+public final class QueryRouter {
+
+    /** Set on answers served from a replica that may lag behind the active one. */
+    public static final String STALE_HEADER = "Eventline-Stale";
+    public static final String SERVED_BY_HEADER = "Eventline-Served-By";
+
+    /** Answers from the local store partition; throws InvalidStateStoreException when it is not queryable. */
+    @FunctionalInterface
+    public interface LocalAnswer {
+        Response answer(int partition, boolean staleAllowed);
+    }
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final Forwarder forwarder;
+    private final long maxStaleLag;
+
+    public QueryRouter(KafkaStreams streams, HostInfo self, Duration forwardTimeout, long maxStaleLag) {
+        this.streams = streams;
+        this.self = self;
+        this.forwarder = new Forwarder(forwardTimeout);
+        this.maxStaleLag = maxStaleLag;
+    }
+
+    public HostInfo self() {
+        return self;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public Response route(Request request, String storeName, KeyQueryMetadata where, LocalAnswer local) {
+        if (where == null || where == KeyQueryMetadata.NOT_AVAILABLE || where.activeHost() == null) {
+            throw notReady(storeName);
+        }
+        boolean forwarded = request.queryParam(Forwarder.FORWARDED_PARAM).isPresent();
+        if (where.activeHost().equals(self)) {
+            Optional<Response> active = tryLocal(storeName, where.partition(), false, local);
+            if (active.isPresent()) {
+                return active.get();
+            }
+        } else if (!forwarded) {
+            Optional<Response> remote = forwarder.forward(where.activeHost(), request);
+            // A 503 from the owner means it is restoring: a standby may still answer.
+            if (remote.isPresent() && remote.get().status() != 503) {
+                return remote.get();
+            }
+        }
+        return staleAnswer(request, storeName, where, local, forwarded).orElseThrow(() -> notReady(storeName));
+    }
+
+    private Optional<Response> staleAnswer(Request request, String storeName, KeyQueryMetadata where,
+                                           LocalAnswer local, boolean forwarded) {
+        if (where.standbyHosts().contains(self) || where.activeHost().equals(self)) {
+            if (withinStaleLag(storeName, where.partition())) {
+                return tryLocal(storeName, where.partition(), true, local)
+                        .map(r -> r.withHeader(STALE_HEADER, "true"));
+            }
+            return Optional.empty();
+        }
+        if (forwarded) {
+            return Optional.empty();
+        }
+        for (HostInfo standby : where.standbyHosts()) {
+            Optional<Response> answer = forwarder.forward(standby, request);
+            if (answer.isPresent() && answer.get().status() < 500) {
+                return answer;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Response> tryLocal(String storeName, int partition, boolean stale, LocalAnswer local) {
+        try {
+            return Optional.of(local.answer(partition, stale).withHeader(SERVED_BY_HEADER, self.host() + ":" + self.port()));
+        } catch (InvalidStateStoreException notQueryableNow) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean withinStaleLag(String storeName, int partition) {
+        Map<String, Map<Integer, LagInfo>> lags = streams.allLocalStorePartitionLags();
+        LagInfo lag = lags.getOrDefault(storeName, Map.of()).get(partition);
+        return lag != null && lag.offsetLag() <= maxStaleLag;
+    }
+
+    private static Problem notReady(String storeName) {
+        return Problem.unavailable("the data for this key (store " + storeName
+                + ") is not available on any instance right now, probably during a rebalance; try again shortly", 1);
+    }
+}

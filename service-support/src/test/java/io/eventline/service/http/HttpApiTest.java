@@ -1,0 +1,103 @@
+package io.eventline.service.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpApiTest {
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private HttpApi api;
+
+    @BeforeEach
+    void start() throws Exception {
+        api = new HttpApi(64, Optional.of("s3cret"))
+                .get("/things/{id}", r -> Response.ok(Map.of("id", r.param("id"))))
+                .post("/echo", r -> Response.ok(r.jsonBody()))
+                .protectedPost("/guarded", r -> Response.of(201, Map.of("ok", true)))
+                .get("/boom", r -> {
+                    throw new IllegalStateException("secret internals");
+                })
+                .start("127.0.0.1", 0);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void decodes_path_parameters() throws Exception {
+        var response = get("/things/a%20b");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"id\":\"a b\"}");
+    }
+
+    @Test
+    void answers_unknown_paths_and_methods_with_problem_details() throws Exception {
+        var missing = get("/nothing/here");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(missing.body()).contains("\"status\":404", "\"instance\":\"/nothing/here\"");
+
+        var wrongMethod = send(HttpRequest.newBuilder(uri("/things/1")).DELETE());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void refuses_malformed_json_oversized_bodies_and_bad_escapes_with_4xx() throws Exception {
+        assertThat(post("/echo", "{not json", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(post("/echo", "[1,2]", Map.of()).body()).contains("must be a JSON object");
+        assertThat(post("/echo", "{\"a\":\"" + "x".repeat(100) + "\"}", Map.of()).statusCode()).isEqualTo(413);
+        assertThat(rawStatusLine("GET /things/%zz HTTP/1.1")).matches("HTTP/1.1 4\\d\\d .*");
+    }
+
+    @Test
+    void hides_internal_errors_behind_a_500_without_stack_trace() throws Exception {
+        var response = get("/boom");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("secret internals").doesNotContain("at io.eventline");
+    }
+
+    @Test
+    void protected_routes_need_the_bearer_token() throws Exception {
+        assertThat(post("/guarded", "{}", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(post("/guarded", "{}", Map.of("Authorization", "Bearer wrong")).statusCode()).isEqualTo(401);
+        assertThat(post("/guarded", "{}", Map.of("Authorization", "Bearer s3cret")).statusCode()).isEqualTo(201);
+    }
+
+    /** Some malformed requests cannot even be built with HttpClient: write them on a socket. */
+    private String rawStatusLine(String requestLine) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", api.port())) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + api.port() + path);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        var builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder) throws Exception {
+        return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
