@@ -1,0 +1,106 @@
+package io.eventline.domain.inventory;
+
+import static io.eventline.domain.testing.DeciderSpec.given;
+
+import io.eventline.domain.inventory.InventoryCommand.AddStock;
+import io.eventline.domain.inventory.InventoryCommand.CommitStock;
+import io.eventline.domain.inventory.InventoryCommand.ReleaseStock;
+import io.eventline.domain.inventory.InventoryCommand.ReserveStock;
+import io.eventline.domain.inventory.InventoryEvent.StockAdded;
+import io.eventline.domain.inventory.InventoryEvent.StockCommitted;
+import io.eventline.domain.inventory.InventoryEvent.StockReleased;
+import io.eventline.domain.inventory.InventoryEvent.StockReservationFailed;
+import io.eventline.domain.inventory.InventoryEvent.StockReserved;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InventoryDeciderTest {
+
+    static final String SKU = "SKU-1";
+
+    final InventoryDecider inventory = new InventoryDecider();
+    final StockAdded ten = new StockAdded(SKU, 10);
+    final StockReserved sevenForO1 = new StockReserved(SKU, "o1", 7);
+
+    @Test
+    void adds_stock() {
+        given(inventory, ten).when(new AddStock(SKU, 5))
+                .then(new StockAdded(SKU, 5))
+                .thenState(new InventoryState(15, Map.of(), Set.of()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -3})
+    void refuses_a_quantity_that_is_not_positive(int quantity) {
+        given(inventory).when(new AddStock(SKU, quantity)).thenRejected("INVALID_QUANTITY");
+        given(inventory, ten).when(new ReserveStock(SKU, "o1", quantity)).thenRejected("INVALID_QUANTITY");
+    }
+
+    @Test
+    void reserves_stock_that_is_available() {
+        given(inventory, ten).when(new ReserveStock(SKU, "o1", 7))
+                .then(sevenForO1)
+                .thenState(new InventoryState(10, Map.of("o1", 7), Set.of()));
+    }
+
+    @Test
+    void reserves_exactly_what_is_left() {
+        given(inventory, ten, sevenForO1).when(new ReserveStock(SKU, "o2", 3)).then(new StockReserved(SKU, "o2", 3));
+    }
+
+    @Test
+    void fails_a_reservation_that_does_not_fit_as_an_event_and_holds_nothing() {
+        given(inventory, ten, sevenForO1).when(new ReserveStock(SKU, "o2", 4))
+                .then(new StockReservationFailed(SKU, "o2", 4, "INSUFFICIENT_STOCK"))
+                .thenState(new InventoryState(10, Map.of("o1", 7), Set.of()));
+        given(inventory).when(new ReserveStock(SKU, "o1", 1))
+                .then(new StockReservationFailed(SKU, "o1", 1, "INSUFFICIENT_STOCK"));
+    }
+
+    @Test
+    void reserving_again_for_an_order_that_holds_a_reservation_does_nothing() {
+        given(inventory, ten, sevenForO1).when(new ReserveStock(SKU, "o1", 7)).thenNothing();
+        given(inventory, ten, sevenForO1).when(new ReserveStock(SKU, "o1", 2)).thenNothing();
+    }
+
+    @Test
+    void refuses_to_reserve_again_for_an_order_already_settled() {
+        given(inventory, ten, sevenForO1, new StockReleased(SKU, "o1", 7)).when(new ReserveStock(SKU, "o1", 7))
+                .thenRejected("RESERVATION_ALREADY_SETTLED");
+    }
+
+    @Test
+    void releases_what_the_order_reserved() {
+        given(inventory, ten, sevenForO1).when(new ReleaseStock(SKU, "o1"))
+                .then(new StockReleased(SKU, "o1", 7))
+                .thenState(new InventoryState(10, Map.of(), Set.of("o1")));
+    }
+
+    @Test
+    void commits_what_the_order_reserved_taking_it_off_hand() {
+        given(inventory, ten, sevenForO1).when(new CommitStock(SKU, "o1"))
+                .then(new StockCommitted(SKU, "o1", 7))
+                .thenState(new InventoryState(3, Map.of(), Set.of("o1")));
+    }
+
+    @Test
+    void refuses_to_release_or_commit_what_the_order_never_reserved() {
+        given(inventory, ten, sevenForO1).when(new ReleaseStock(SKU, "o2")).thenRejected("RESERVATION_NOT_FOUND");
+        given(inventory, ten, sevenForO1).when(new CommitStock(SKU, "o2")).thenRejected("RESERVATION_NOT_FOUND");
+        given(inventory, ten, new StockReservationFailed(SKU, "o2", 40, "INSUFFICIENT_STOCK"))
+                .when(new ReleaseStock(SKU, "o2")).thenRejected("RESERVATION_NOT_FOUND");
+    }
+
+    @Test
+    void settles_a_reservation_only_once() {
+        var released = new StockReleased(SKU, "o1", 7);
+        var committed = new StockCommitted(SKU, "o1", 7);
+        given(inventory, ten, sevenForO1, released).when(new ReleaseStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
+        given(inventory, ten, sevenForO1, released).when(new CommitStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
+        given(inventory, ten, sevenForO1, committed).when(new CommitStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
+        given(inventory, ten, sevenForO1, committed).when(new ReleaseStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
+    }
+}
