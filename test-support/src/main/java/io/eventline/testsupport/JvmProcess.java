@@ -29,17 +29,28 @@ public final class JvmProcess implements AutoCloseable {
     }
 
     public static JvmProcess start(Class<?> main, List<String> jvmOptions, String... args) {
+        return start(main, java.util.Map.of(), jvmOptions, args);
+    }
+
+    /** With extra environment variables: how services are configured in production. */
+    public static JvmProcess start(Class<?> main, java.util.Map<String, String> environment, List<String> jvmOptions,
+                                   String... args) {
         try {
             Path output = Files.createTempFile("jvm-" + main.getSimpleName(), ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx512m");
+            if (Runtime.version().feature() >= 24) {
+                command.add("--sun-misc-unsafe-memory-access=allow");
+            }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.addAll(jvmOptions);
             command.add(main.getName());
             command.addAll(List.of(args));
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();

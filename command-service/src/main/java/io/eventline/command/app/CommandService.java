@@ -1,0 +1,90 @@
+package io.eventline.command.app;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.gateway.CommandGateway;
+import io.eventline.command.http.CommandHttp;
+import io.eventline.command.mapping.Aggregates;
+import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.command.query.AggregateQueries;
+import io.eventline.command.topology.CommandTopology;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.schemas.topics.TopicProvisioner;
+import io.eventline.service.app.StreamsService;
+import io.eventline.service.config.ServiceSettings;
+import io.eventline.service.http.HttpApi;
+import io.eventline.service.query.QueryRouter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * One command-service instance: the command topologies of every aggregate type in one Kafka
+ * Streams application, the command gateway, and the HTTP API. Run several with the same
+ * application id and they share the partitions.
+ */
+public final class CommandService implements AutoCloseable {
+
+    public static final String DEFAULT_APPLICATION_ID = "eventline-command-service";
+    public static final int DEFAULT_HTTP_PORT = 8081;
+
+    private final StreamsService streams;
+    private final CommandGateway gateway;
+    private final HttpApi http;
+
+    private CommandService(StreamsService streams, CommandGateway gateway, HttpApi http) {
+        this.streams = streams;
+        this.gateway = gateway;
+        this.http = http;
+    }
+
+    public static Topology topology(List<AggregateType<?, ?, ?>> types, ServiceSettings settings, AvroOutcomeCodec outcomes,
+                                    io.eventline.command.CommandMetrics metrics) {
+        Topology topology = new Topology();
+        for (AggregateType<?, ?, ?> type : types) {
+            CommandTopology.addTo(topology, type, settings.topics(), outcomes, metrics, settings.dedupRetention());
+        }
+        return topology;
+    }
+
+    public static CommandService start(ServiceSettings settings, SchemaRegistry registry) throws Exception {
+        try (Admin admin = Admin.create(settings.clientConfig())) {
+            new TopicProvisioner(admin).provision(settings.topics().all());
+        }
+        List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
+        AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
+        StreamsService streams = StreamsService.create(settings, "command-service");
+        Topology topology = topology(types, settings, outcomes, new MicrometerCommandMetrics(streams.meters()));
+        streams.start(topology);
+        CommandGateway gateway = new CommandGateway(settings.clientConfig(), settings.topics(), outcomes);
+        QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),
+                Duration.ofSeconds(5), settings.maxStaleLag());
+        AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5),
+                settings.applicationId());
+        HttpApi http = streams.httpApi();
+        new CommandHttp(types, gateway, Duration.ofSeconds(10), Clock.systemUTC()).addTo(http, queries);
+        http.start(settings.httpHost(), settings.httpPort());
+        return new CommandService(streams, gateway, http);
+    }
+
+    public CommandGateway gateway() {
+        return gateway;
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public StreamsService streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        gateway.close();
+        streams.close();
+    }
+}

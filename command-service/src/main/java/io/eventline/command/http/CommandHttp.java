@@ -1,0 +1,114 @@
+package io.eventline.command.http;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.CommandEnvelope;
+import io.eventline.command.CommandMetadata;
+import io.eventline.command.CommandOutcome;
+import io.eventline.command.gateway.CommandGateway;
+import io.eventline.command.query.AggregateQueries;
+import io.eventline.service.http.HttpApi;
+import io.eventline.service.http.Problem;
+import io.eventline.service.http.Request;
+import io.eventline.service.http.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/** The command service's HTTP routes: thin, each one a call into the gateway or the queries. */
+public final class CommandHttp {
+
+    /** Ids travel in URLs, topic keys and logs: printable, no slash, bounded. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,128}");
+
+    private final Map<String, AggregateType<?, ?, ?>> types = new LinkedHashMap<>();
+    private final CommandGateway gateway;
+    private final Duration commandTimeout;
+    private final Clock clock;
+
+    public CommandHttp(List<AggregateType<?, ?, ?>> types, CommandGateway gateway, Duration commandTimeout, Clock clock) {
+        types.forEach(t -> this.types.put(t.name(), t));
+        this.gateway = gateway;
+        this.commandTimeout = commandTimeout;
+        this.clock = clock;
+    }
+
+    public void addTo(HttpApi api, AggregateQueries queries) {
+        api.protectedPost("/commands/{type}/{id}", this::send)
+                .get("/aggregates/{type}/{id}", r -> queries.state(validated(r)))
+                .get("/aggregates/{type}/{id}/events", r -> queries.events(validated(r)));
+    }
+
+    private Response send(Request request) throws InterruptedException {
+        validated(request);
+        AggregateType<?, ?, ?> type = types.get(request.param("type"));
+        CommandRequest body = request.json().bind(request.jsonBody(), CommandRequest.class);
+        if (body.type() == null || body.type().isBlank()) {
+            throw Problem.badRequest("'type' is required: the command's name, such as PlaceOrder");
+        }
+        String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
+        requireId("commandId", commandId);
+        Object command = CommandJson.bind(request.json(), type.name(), request.param("id"), body.type(), body.payload());
+        CommandMetadata meta = new CommandMetadata(commandId, request.param("id"),
+                body.expectedVersion() == null ? OptionalLong.empty() : OptionalLong.of(body.expectedVersion()),
+                clock.instant(), Optional.ofNullable(body.correlationId()).orElse(commandId),
+                Optional.ofNullable(body.causationId()), Optional.ofNullable(body.actor()).orElse("anonymous"));
+        return answer(sendTyped(type, meta, command));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C> CommandOutcome sendTyped(AggregateType<C, ?, ?> type, CommandMetadata meta, Object command)
+            throws InterruptedException {
+        try {
+            return gateway.send(type, new CommandEnvelope<>(meta, (C) command), commandTimeout).get();
+        } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                throw Problem.unavailable("no result for command " + meta.commandId() + " within " + commandTimeout.toMillis()
+                        + " ms; it may still be processed: send it again with the same commandId to get its result", 1)
+                        .with("commandId", meta.commandId());
+            }
+            throw Problem.unavailable("the command could not be published: " + e.getCause().getMessage(), 1);
+        }
+    }
+
+    private static Response answer(CommandOutcome outcome) {
+        Map<String, Object> json = OutcomeJson.of(outcome);
+        if (outcome.accepted()) {
+            return Response.ok(json);
+        }
+        var rejection = outcome.rejection().orElseThrow();
+        Problem problem = Problem.conflict(rejection.code(), rejection.message());
+        for (var entry : json.entrySet()) {
+            // "status" is the HTTP status in a problem; the outcome's own status is "outcome" there.
+            if (entry.getKey().equals("status")) {
+                problem = problem.with("outcome", entry.getValue());
+            } else if (!entry.getKey().equals("rejection")) {
+                problem = problem.with(entry.getKey(), entry.getValue());
+            }
+        }
+        throw problem;
+    }
+
+    private Request validated(Request request) {
+        if (!types.containsKey(request.param("type"))) {
+            throw Problem.notFound("unknown aggregate type '" + request.param("type") + "' (known: " + types.keySet() + ")");
+        }
+        requireId("aggregate id", request.param("id"));
+        return request;
+    }
+
+    private static void requireId(String what, String value) {
+        if (!ID.matcher(value).matches()) {
+            throw Problem.badRequest(what + " must be 1 to 128 characters of letters, digits and ._:@+- (got '"
+                    + (value.length() > 140 ? value.substring(0, 140) + "…" : value) + "')");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.eventline.command.query;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.EventEnvelope;
+import io.eventline.command.OutcomeCodec;
+import io.eventline.command.StoredAggregate;
+import io.eventline.command.topology.AggregatePartitioner;
+import io.eventline.command.topology.StoreNames;
+import io.eventline.schemas.topics.Topics;
+import io.eventline.service.http.Problem;
+import io.eventline.service.http.Request;
+import io.eventline.service.http.Response;
+import io.eventline.service.query.QueryRouter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The command service's reads: an aggregate's current state, its state at a version or an instant,
+ * and its event history, answered by whichever instance owns the aggregate.
+ */
+public final class AggregateQueries {
+
+    private final Map<String, AggregateType<?, ?, ?>> types;
+    private final Topics topics;
+    private final OutcomeCodec keys;
+    private final QueryRouter router;
+    private final Duration maxWait;
+    private final String applicationId;
+
+    public AggregateQueries(List<AggregateType<?, ?, ?>> types, Topics topics, OutcomeCodec keys, QueryRouter router,
+                            Duration maxWait, String applicationId) {
+        this.applicationId = applicationId;
+        this.types = types.stream().collect(java.util.stream.Collectors.toMap(AggregateType::name, t -> t));
+        this.topics = topics;
+        this.keys = keys;
+        this.router = router;
+        this.maxWait = maxWait;
+    }
+
+    /** GET /aggregates/{type}/{id} with optional version, at (ISO instant) and minVersion. */
+    public Response state(Request request) {
+        AggregateType<?, ?, ?> type = type(request.param("type"));
+        String id = request.param("id");
+        Optional<Long> version = request.queryLong("version");
+        Optional<Instant> at = request.queryParam("at").map(AggregateQueries::instant);
+        if (version.isPresent() || at.isPresent()) {
+            return routeHistory(request, type, id, (events) -> stateAt(type, id, events, version, at));
+        }
+        long minVersion = request.queryLong("minVersion").orElse(0L);
+        String store = new StoreNames(type.name()).aggregates();
+        KeyQueryMetadata where = router.streams().queryMetadataForKey(store, id, Serdes.String().serializer());
+        return router.route(request, store, where, (partition, stale) -> currentState(type, store, id, partition, stale, minVersion));
+    }
+
+    /** GET /aggregates/{type}/{id}/events: the audit trail. */
+    public Response events(Request request) {
+        AggregateType<?, ?, ?> type = type(request.param("type"));
+        String id = request.param("id");
+        return routeHistory(request, type, id, events -> {
+            if (events.isEmpty()) {
+                throw Problem.notFound(type.name() + " " + id + " has no events");
+            }
+            return Response.ok(Map.of("aggregateType", type.name(), "aggregateId", id,
+                    "events", events.stream().map(e -> AggregateJson.event((EventEnvelope<?>) e)).toList()));
+        });
+    }
+
+    private <S> Response currentState(AggregateType<?, S, ?> type, String store, String id, int partition,
+                                      boolean stale, long minVersion) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            ReadOnlyKeyValueStore<String, byte[]> local = router.streams().store(
+                    params(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, byte[]>keyValueStore()), partition, stale));
+            byte[] bytes = local.get(id);
+            StoredAggregate<S> stored = bytes == null ? null
+                    : type.codec().decodeState(new StoreNames(type.name()).aggregatesChangelog(applicationId), id, bytes);
+            long version = stored == null ? 0 : stored.version();
+            if (version >= minVersion) {
+                if (stored == null) {
+                    throw Problem.notFound(type.name() + " " + id + " does not exist (it has no events)");
+                }
+                return Response.ok(AggregateJson.state(type.name(), id, stored, stale));
+            }
+            if (System.nanoTime() > deadline) {
+                throw Problem.unavailable(type.name() + " " + id + " is at version " + version
+                        + ", not yet at the requested minVersion " + minVersion, 1).with("version", version);
+            }
+            sleep();
+        }
+    }
+
+    private <C, S, E> Response stateAt(AggregateType<C, S, E> type, String id, List<EventEnvelope<E>> events,
+                                       Optional<Long> version, Optional<Instant> at) {
+        if (events.isEmpty()) {
+            throw Problem.notFound(type.name() + " " + id + " does not exist (it has no events)");
+        }
+        long latest = events.getLast().metadata().version();
+        if (version.isPresent() && (version.get() < 1 || version.get() > latest)) {
+            throw Problem.notFound(type.name() + " " + id + " has versions 1.." + latest + ", not " + version.get());
+        }
+        StoredAggregate<S> state = EventHistory.fold(type, events, e ->
+                version.map(v -> e.metadata().version() <= v).orElse(true)
+                        && at.map(t -> !e.metadata().occurredAt().isAfter(t)).orElse(true));
+        if (state.version() == 0) {
+            throw Problem.notFound(type.name() + " " + id + " did not exist yet at " + at.orElseThrow());
+        }
+        return Response.ok(AggregateJson.state(type.name(), id, state, false));
+    }
+
+    private interface HistoryAnswer<E> {
+        Response answer(List<EventEnvelope<E>> events);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Response routeHistory(Request request, AggregateType type, String id, HistoryAnswer answer) {
+        String store = new StoreNames(type.name()).history();
+        String topic = topics.events(type.name());
+        KeyQueryMetadata where = router.streams().queryMetadataForKey(store, id, (t, key, value, n) ->
+                Optional.of(Set.of(AggregatePartitioner.partitionOf((String) key, n))));
+        return router.route(request, store, where, (partition, stale) -> {
+            ReadOnlyKeyValueStore<Bytes, byte[]> local = router.streams().store(
+                    params(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()), partition, stale));
+            Response response = answer.answer(EventHistory.read(local, type, keys, topic, id));
+            return stale ? response.withHeader(QueryRouter.STALE_HEADER, "true") : response;
+        });
+    }
+
+    private static <T> StoreQueryParameters<T> params(StoreQueryParameters<T> base, int partition, boolean stale) {
+        StoreQueryParameters<T> p = base.withPartition(partition);
+        return stale ? p.enableStaleStores() : p;
+    }
+
+    private AggregateType<?, ?, ?> type(String name) {
+        AggregateType<?, ?, ?> type = types.get(name);
+        if (type == null) {
+            throw Problem.notFound("unknown aggregate type '" + name + "' (known: " + types.keySet() + ")");
+        }
+        return type;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problem.badRequest("'at' must be an ISO-8601 instant such as 2026-11-24T15:00:00Z, got '" + value + "'");
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problem.unavailable("interrupted while waiting", 1);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.eventline.command.query;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.EventEnvelope;
+import io.eventline.command.OutcomeCodec;
+import io.eventline.command.StoredAggregate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.BytesSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * One aggregate's events, read from the history store (whose changelog is the event topic), and the
+ * state they fold to at any version or instant.
+ */
+final class EventHistory {
+
+    private EventHistory() {}
+
+    /** Every event of the aggregate, in version order. */
+    static <C, S, E> List<EventEnvelope<E>> read(ReadOnlyKeyValueStore<Bytes, byte[]> store, AggregateType<C, S, E> type,
+                                                  OutcomeCodec keys, String eventTopic, String aggregateId) {
+        List<EventEnvelope<E>> events = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.prefixScan(Bytes.wrap(keyPrefix(keys, eventTopic, aggregateId)),
+                new BytesSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = it.next();
+                EventEnvelope<E> event = type.codec().decodeEvent(eventTopic, new RecordHeaders(), entry.value);
+                // The prefix is exact (the id's length precedes its bytes), but check anyway: cheap and certain.
+                if (event.metadata().aggregateId().equals(aggregateId)) {
+                    events.add(event);
+                }
+            }
+        }
+        // Avro writes the version as a zig-zag varint, which does not sort as bytes do.
+        events.sort(Comparator.comparingLong(e -> e.metadata().version()));
+        return events;
+    }
+
+    /** The state after the events that pass the filter, folded from the start. */
+    static <C, S, E> StoredAggregate<S> fold(AggregateType<C, S, E> type, List<EventEnvelope<E>> events,
+                                             Predicate<EventEnvelope<E>> upTo) {
+        S state = type.decider().initialState();
+        long version = 0;
+        Instant at = Instant.EPOCH;
+        for (EventEnvelope<E> event : events) {
+            if (!upTo.test(event)) {
+                break;
+            }
+            state = type.decider().evolve(state, event.event());
+            version = event.metadata().version();
+            at = event.metadata().occurredAt();
+        }
+        return new StoredAggregate<>(version, at, state);
+    }
+
+    /**
+     * The serialised EventKey of (aggregateId, 0) without its last byte: the zig-zag varint of 0 is
+     * the single byte 0, so what remains is the wire header and the id, a prefix of every key of
+     * this aggregate.
+     */
+    static byte[] keyPrefix(OutcomeCodec keys, String eventTopic, String aggregateId) {
+        byte[] full = keys.encodeEventKey(eventTopic, aggregateId, 0);
+        return Arrays.copyOf(full, full.length - 1);
+    }
+}

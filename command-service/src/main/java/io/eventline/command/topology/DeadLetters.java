@@ -1,0 +1,45 @@
+package io.eventline.command.topology;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * The headers of a dead-lettered command: the original bytes travel unchanged, and these say why
+ * and where they came from, so that an operator can inspect, fix and replay them.
+ */
+public final class DeadLetters {
+
+    public static final String REASON = "dlq.reason";
+    public static final String ERROR_CLASS = "dlq.error.class";
+    public static final String ERROR_MESSAGE = "dlq.error.message";
+    public static final String SOURCE_TOPIC = "dlq.source.topic";
+    public static final String SOURCE_PARTITION = "dlq.source.partition";
+    public static final String SOURCE_OFFSET = "dlq.source.offset";
+
+    /** The command could not be decoded. */
+    public static final String UNDECODABLE = "UNDECODABLE";
+    /** The command was decoded, but handling it threw something other than a rejection: a bug. */
+    public static final String HANDLER_FAILED = "HANDLER_FAILED";
+
+    private DeadLetters() {}
+
+    static Headers headers(Headers original, String reason, Throwable error, RecordMetadata source) {
+        Headers headers = new RecordHeaders(original.toArray());
+        put(headers, REASON, reason);
+        put(headers, ERROR_CLASS, error.getClass().getName());
+        put(headers, ERROR_MESSAGE, String.valueOf(error.getMessage()));
+        if (source != null) {
+            put(headers, SOURCE_TOPIC, source.topic());
+            put(headers, SOURCE_PARTITION, String.valueOf(source.partition()));
+            put(headers, SOURCE_OFFSET, String.valueOf(source.offset()));
+        }
+        return headers;
+    }
+
+    private static void put(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

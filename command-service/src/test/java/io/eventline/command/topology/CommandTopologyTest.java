@@ -1,0 +1,251 @@
+package io.eventline.command.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.CommandEnvelope;
+import io.eventline.command.CommandMetadata;
+import io.eventline.command.CommandMetrics;
+import io.eventline.command.CommandOutcome;
+import io.eventline.command.EventEnvelope;
+import io.eventline.command.StoredAggregate;
+import io.eventline.command.mapping.Aggregates;
+import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.domain.core.Decider;
+import io.eventline.domain.order.OrderCommand;
+import io.eventline.domain.order.OrderCommand.CancelOrder;
+import io.eventline.domain.order.OrderCommand.ConfirmOrder;
+import io.eventline.domain.order.OrderCommand.PlaceOrder;
+import io.eventline.domain.order.OrderCommand.ShipOrder;
+import io.eventline.domain.order.OrderDecider;
+import io.eventline.domain.order.OrderEvent;
+import io.eventline.domain.order.OrderLine;
+import io.eventline.domain.order.OrderState;
+import io.eventline.schemas.avro.common.EventKey;
+import io.eventline.schemas.registry.InMemorySchemaRegistry;
+import io.eventline.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CommandTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-24T15:00:00Z");
+    private static final List<OrderLine> LINES = List.of(new OrderLine("SKU-1", 2, 1250));
+
+    private final Topics topics = Topics.defaults();
+    private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
+    private AggregateType<OrderCommand, OrderState, OrderEvent> orders;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> commands;
+    private TestOutputTopic<byte[], byte[]> events;
+    private TestOutputTopic<String, byte[]> results;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        AggregateType<OrderCommand, OrderState, OrderEvent> real = Aggregates.order(registry);
+        // A decider with a bug: cancelling with reason "boom" throws something other than a Rejection.
+        orders = new AggregateType<>("order", new BuggyOnBoom(real.decider()), real.codec());
+        Topology topology = new Topology();
+        CommandTopology.addTo(topology, orders, topics, outcomes, CommandMetrics.none(), Duration.ofDays(7));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(topology, props, T0);
+        commands = driver.createInputTopic(topics.commands("order"), new StringSerializer(), new ByteArraySerializer());
+        events = driver.createOutputTopic(topics.events("order"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        results = driver.createOutputTopic(topics.commandResults(), new StringDeserializer(), new ByteArrayDeserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters("order"), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void appends_the_events_of_an_accepted_command_with_the_next_versions_and_stores_the_new_state() {
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c2", "o1", null, new ConfirmOrder("o1"));
+
+        List<TestRecord<byte[], byte[]>> appended = events.readRecordsToList();
+        assertThat(appended).hasSize(2);
+        EventKey firstKey = outcomes.decodeEventKey(topics.events("order"), appended.get(0).key());
+        assertThat(firstKey.getAggregateId()).isEqualTo("o1");
+        assertThat(firstKey.getVersion()).isEqualTo(1);
+        EventEnvelope<OrderEvent> second = decodeEvent(appended.get(1));
+        assertThat(second.metadata().version()).isEqualTo(2);
+        assertThat(second.metadata().eventId()).isEqualTo(EventIds.of("c2", 0));
+        assertThat(second.metadata().occurredAt()).isEqualTo(T0);
+        assertThat(second.metadata().correlationId()).isEqualTo("corr-c2");
+        assertThat(second.event()).isEqualTo(new OrderEvent.OrderConfirmed("o1"));
+        assertThat(header(appended.get(1), "event-type")).isEqualTo("OrderConfirmed");
+        assertThat(header(appended.get(1), "correlation-id")).isEqualTo("corr-c2");
+
+        List<CommandOutcome> outcomesSeen = readOutcomes();
+        assertThat(outcomesSeen).extracting(CommandOutcome::status, CommandOutcome::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CommandOutcome.Status.ACCEPTED, 1L),
+                        org.assertj.core.groups.Tuple.tuple(CommandOutcome.Status.ACCEPTED, 2L));
+        assertThat(outcomesSeen.get(1).eventIds()).containsExactly(EventIds.of("c2", 0));
+
+        StoredAggregate<OrderState> stored = storedOrder("o1");
+        assertThat(stored.version()).isEqualTo(2);
+        assertThat(stored.state()).isInstanceOf(OrderState.Confirmed.class);
+    }
+
+    @Test
+    void answers_a_duplicate_command_with_its_first_result_and_appends_nothing() {
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+
+        assertThat(events.readRecordsToList()).hasSize(1);
+        List<TestRecord<String, byte[]>> twice = results.readRecordsToList();
+        assertThat(twice).hasSize(2);
+        assertThat(twice.get(1).value()).isEqualTo(twice.get(0).value());
+        assertThat(storedOrder("o1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void rejects_a_command_whose_expected_version_is_not_the_current_one() {
+        send("c1", "o1", 0L, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c2", "o1", 0L, new ConfirmOrder("o1"));
+        send("c3", "o1", 1L, new ConfirmOrder("o1"));
+
+        List<CommandOutcome> seen = readOutcomes();
+        assertThat(seen.get(1).status()).isEqualTo(CommandOutcome.Status.REJECTED);
+        assertThat(seen.get(1).rejection().orElseThrow().code()).isEqualTo("CONCURRENCY_CONFLICT");
+        assertThat(seen.get(1).version()).isEqualTo(1);
+        assertThat(seen.get(2).status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
+        assertThat(events.readRecordsToList()).hasSize(2);
+    }
+
+    @Test
+    void rejects_a_command_that_breaks_a_rule_with_its_code_and_appends_nothing() {
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c2", "o1", null, new ShipOrder("o1"));
+
+        assertThat(events.readRecordsToList()).hasSize(1);
+        CommandOutcome refused = readOutcomes().get(1);
+        assertThat(refused.rejection().orElseThrow().code()).isEqualTo("ORDER_NOT_CONFIRMED");
+        assertThat(refused.eventIds()).isEmpty();
+        assertThat(storedOrder("o1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void rejects_a_command_whose_key_does_not_name_its_aggregate() {
+        commands.pipeInput("o2", encode("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR")), T0);
+
+        assertThat(readOutcomes().getFirst().rejection().orElseThrow().code()).isEqualTo("AGGREGATE_ID_MISMATCH");
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sends_undecodable_bytes_to_the_dead_letter_topic_unchanged_and_goes_on() {
+        byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        commands.pipeInput("o1", garbage, T0);
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(dead.key()).isEqualTo("o1");
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo(DeadLetters.UNDECODABLE);
+        assertThat(header(dead, DeadLetters.SOURCE_TOPIC)).isEqualTo("shop.order.commands");
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).isNotBlank();
+        assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(readOutcomes()).singleElement().extracting(CommandOutcome::status).isEqualTo(CommandOutcome.Status.ACCEPTED);
+    }
+
+    @Test
+    void dead_letters_a_command_whose_handling_throws_and_reports_it_failed_without_events() {
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c2", "o1", null, new CancelOrder("o1", "boom"));
+        send("c3", "o1", null, new ConfirmOrder("o1"));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo(DeadLetters.HANDLER_FAILED);
+        assertThat(header(dead, DeadLetters.ERROR_CLASS)).isEqualTo(IllegalStateException.class.getName());
+        List<CommandOutcome> seen = readOutcomes();
+        assertThat(seen.get(1).rejection().orElseThrow().code()).isEqualTo("PROCESSING_FAILED");
+        assertThat(seen.get(2).version()).isEqualTo(2);
+        assertThat(events.readRecordsToList()).hasSize(2);
+    }
+
+    @Test
+    void partitions_events_by_aggregate_id_exactly_as_commands_keyed_by_that_id() {
+        for (String id : List.of("o1", "order-42", "ü-unicode", "x")) {
+            int commandPartition = BuiltInPartitioner.partitionForKey(id.getBytes(StandardCharsets.UTF_8), 6);
+            assertThat(AggregatePartitioner.partitionOf(id, 6)).isEqualTo(commandPartition);
+        }
+    }
+
+    private void send(String commandId, String orderId, Long expectedVersion, OrderCommand command) {
+        commands.pipeInput(orderId, encode(commandId, orderId, expectedVersion, command), T0);
+    }
+
+    private byte[] encode(String commandId, String orderId, Long expectedVersion, OrderCommand command) {
+        CommandMetadata meta = new CommandMetadata(commandId, orderId,
+                expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion), T0,
+                "corr-" + commandId, Optional.empty(), "test");
+        return orders.codec().encodeCommand(topics.commands("order"), new RecordHeaders(), new CommandEnvelope<>(meta, command));
+    }
+
+    private List<CommandOutcome> readOutcomes() {
+        return results.readValuesToList().stream().map(v -> outcomes.decodeOutcome(topics.commandResults(), v)).toList();
+    }
+
+    private EventEnvelope<OrderEvent> decodeEvent(TestRecord<byte[], byte[]> record) {
+        return orders.codec().decodeEvent(topics.events("order"), record.headers(), record.value());
+    }
+
+    private StoredAggregate<OrderState> storedOrder(String id) {
+        byte[] bytes = driver.<String, byte[]>getKeyValueStore("order-aggregates").get(id);
+        return orders.codec().decodeState("command-topology-test-order-aggregates-changelog", id, bytes);
+    }
+
+    private static String header(TestRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private record BuggyOnBoom(Decider<OrderCommand, OrderState, OrderEvent> delegate)
+            implements Decider<OrderCommand, OrderState, OrderEvent> {
+        @Override
+        public OrderState initialState() {
+            return delegate.initialState();
+        }
+
+        @Override
+        public List<OrderEvent> decide(OrderCommand command, OrderState state) {
+            if (command instanceof CancelOrder cancel && cancel.reason().equals("boom")) {
+                throw new IllegalStateException("a bug in the decider");
+            }
+            return delegate.decide(command, state);
+        }
+
+        @Override
+        public OrderState evolve(OrderState state, OrderEvent event) {
+            return delegate.evolve(state, event);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.eventline.service.app;
+
+import io.eventline.service.config.ServiceSettings;
+import io.eventline.service.http.HttpApi;
+import io.eventline.service.http.Problem;
+import io.eventline.service.http.Response;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lifecycle every service shares: a Kafka Streams application with its metrics, and an HTTP
+ * API that already answers health (live, ready) and Prometheus metrics.
+ */
+public final class StreamsService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+
+    private final ServiceSettings settings;
+    private final String name;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final HttpApi http;
+    private final Map<String, KafkaStreams> applications = new java.util.LinkedHashMap<>();
+    private final java.util.List<KafkaStreamsMetrics> streamsMetrics = new java.util.ArrayList<>();
+
+    private StreamsService(ServiceSettings settings, String name) {
+        this.settings = settings;
+        this.name = name;
+        this.http = new HttpApi(settings.maxBodyBytes(), settings.bearerToken());
+        new JvmMemoryMetrics().bindTo(meters);
+        meters.config().commonTags("service", name);
+        http.get("/health/live", r -> liveness())
+                .get("/health/ready", r -> readiness())
+                .get("/metrics", r -> Response.text(meters.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
+    }
+
+    public static StreamsService create(ServiceSettings settings, String name) {
+        return new StreamsService(settings, name);
+    }
+
+    /** Starts the service's Kafka Streams application with the settings' application id. */
+    public KafkaStreams start(Topology topology) {
+        return start(settings.applicationId(), topology);
+    }
+
+    /**
+     * Starts one more Kafka Streams application in this process, with its own application id and
+     * state directory: a projection module that can be rebuilt or reset alone.
+     */
+    public KafkaStreams start(String applicationId, Topology topology) {
+        LOG.debug("{} topology:\n{}", applicationId, topology.describe());
+        java.util.Properties props = settings.streamsProperties();
+        props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
+                settings.stateDir().resolve(applicationId).toAbsolutePath().toString());
+        KafkaStreams streams = new KafkaStreams(topology, props);
+        // A thread that dies of an unexpected error is replaced; its tasks resume from the last commit.
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("{}: stream thread failed, replacing it", name, error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", applicationId, before, now));
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+        metrics.bindTo(meters);
+        streamsMetrics.add(metrics);
+        applications.put(applicationId, streams);
+        streams.start();
+        return streams;
+    }
+
+    /** Waits, bounded, until every application is RUNNING (all tasks assigned and restored). */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!applications.isEmpty() && applications.values().stream().allMatch(s -> s.state() == KafkaStreams.State.RUNNING)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** The first (for the command service, the only) application. */
+    public KafkaStreams kafkaStreams() {
+        return applications.values().iterator().next();
+    }
+
+    public Map<String, KafkaStreams> applications() {
+        return java.util.Collections.unmodifiableMap(applications);
+    }
+
+    public MeterRegistry meters() {
+        return meters;
+    }
+
+    public HttpApi httpApi() {
+        return http;
+    }
+
+    public ServiceSettings settings() {
+        return settings;
+    }
+
+    private Map<String, String> states() {
+        Map<String, String> states = new java.util.TreeMap<>();
+        applications.forEach((id, s) -> states.put(id, s.state().name()));
+        return states;
+    }
+
+    private Response liveness() {
+        Map<String, String> states = states();
+        if (states.containsValue("ERROR") || states.containsValue("NOT_RUNNING")) {
+            throw Problem.unavailable(name + " has a stopped application: " + states, 5);
+        }
+        return Response.ok(Map.of("status", "UP", "applications", states));
+    }
+
+    private Response readiness() {
+        Map<String, String> states = states();
+        if (states.isEmpty() || states.values().stream().anyMatch(s -> !s.equals("RUNNING"))) {
+            throw Problem.unavailable(name + " is not ready: " + states, 1);
+        }
+        return Response.ok(Map.of("status", "READY", "applications", states));
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        applications.values().forEach(s -> s.close(Duration.ofSeconds(30)));
+        streamsMetrics.forEach(KafkaStreamsMetrics::close);
+        meters.close();
+    }
+}

@@ -1,0 +1,154 @@
+package io.eventline.service.config;
+
+import io.eventline.schemas.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * A service's whole configuration, read once from the environment (see README, Configuration).
+ * Only this record builds Kafka properties; topologies get typed values, never raw properties.
+ */
+public record ServiceSettings(
+        String applicationId,
+        String bootstrapServers,
+        Topics topics,
+        Optional<String> schemaRegistryUrl,
+        String httpHost,
+        int httpPort,
+        String advertisedHost,
+        Path stateDir,
+        Duration commitInterval,
+        int standbyReplicas,
+        int streamThreads,
+        Duration dedupRetention,
+        long maxStaleLag,
+        Optional<String> bearerToken,
+        int maxBodyBytes,
+        Map<String, String> kafkaOverrides) {
+
+    public ServiceSettings {
+        kafkaOverrides = Map.copyOf(kafkaOverrides);
+    }
+
+    public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort) {
+        Environment e = new Environment(env);
+        String applicationId = e.string("EVENTLINE_APPLICATION_ID", defaultApplicationId);
+        Topics defaults = Topics.defaults();
+        Topics topics = new Topics(
+                e.string("EVENTLINE_TOPIC_PREFIX", Topics.DEFAULT_PREFIX),
+                e.integer("EVENTLINE_PARTITIONS", Topics.DEFAULT_PARTITIONS),
+                (short) e.integer("EVENTLINE_REPLICATION_FACTOR", 1),
+                e.duration("EVENTLINE_COMMAND_RETENTION", defaults.commandRetention()),
+                e.duration("EVENTLINE_RESULT_RETENTION", defaults.resultRetention()),
+                e.duration("EVENTLINE_DLQ_RETENTION", defaults.dlqRetention()));
+        int httpPort = e.integer("EVENTLINE_HTTP_PORT", defaultHttpPort);
+        return new ServiceSettings(
+                applicationId,
+                e.string("EVENTLINE_BOOTSTRAP_SERVERS", "localhost:9092"),
+                topics,
+                e.optional("EVENTLINE_SCHEMA_REGISTRY_URL"),
+                e.string("EVENTLINE_HTTP_HOST", "0.0.0.0"),
+                httpPort,
+                e.string("EVENTLINE_ADVERTISED_HOST", "localhost"),
+                Path.of(e.string("EVENTLINE_STATE_DIR", ".eventline/state/" + applicationId + "-" + httpPort)),
+                e.duration("EVENTLINE_COMMIT_INTERVAL", Duration.ofMillis(100)),
+                e.integer("EVENTLINE_STANDBY_REPLICAS", 1),
+                e.integer("EVENTLINE_STREAM_THREADS", 1),
+                e.duration("EVENTLINE_DEDUP_RETENTION", Duration.ofDays(7)),
+                e.integer("EVENTLINE_MAX_STALE_LAG", 10_000),
+                e.optional("EVENTLINE_HTTP_TOKEN"),
+                e.integer("EVENTLINE_HTTP_MAX_BODY_BYTES", 1024 * 1024),
+                KafkaEnvironment.clientProperties(env));
+    }
+
+    /** The same settings with other values for what differs between two instances on one machine. */
+    public ServiceSettings withInstance(int httpPort, Path stateDir) {
+        return new ServiceSettings(applicationId, bootstrapServers, topics, schemaRegistryUrl, httpHost, httpPort,
+                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxStaleLag,
+                bearerToken, maxBodyBytes, kafkaOverrides);
+    }
+
+    public ServiceSettings withBootstrapServers(String servers) {
+        return new ServiceSettings(applicationId, servers, topics, schemaRegistryUrl, httpHost, httpPort,
+                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxStaleLag,
+                bearerToken, maxBodyBytes, kafkaOverrides);
+    }
+
+    /** Plain client configuration: bootstrap servers plus every KAFKA_* override (security included). */
+    public Map<String, Object> clientConfig() {
+        Map<String, Object> config = new HashMap<>(kafkaOverrides);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
+
+    /** What {@code SchemaRegistries.fromConfig} needs: a registry URL, or the Kafka client config for the embedded one. */
+    public Map<String, Object> schemaRegistryConfig() {
+        Map<String, Object> config = clientConfig();
+        schemaRegistryUrl.ifPresent(url -> config.put("schema.registry.url", url));
+        config.put("eventline.schema.registry.replication.factor", String.valueOf(topics.replicationFactor()));
+        return config;
+    }
+
+    public Properties streamsProperties() {
+        Properties p = new Properties();
+        p.putAll(kafkaOverrides);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        // Fail over quickly when an instance dies, rather than after the 45 s default.
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10_000);
+        return p;
+    }
+
+    /** Reads typed values, with a message that names the variable when one is malformed. */
+    private record Environment(Map<String, String> env) {
+        String string(String name, String fallback) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        Optional<String> optional(String name) {
+            return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        int integer(String name, int fallback) {
+            String value = string(name, null);
+            try {
+                return value == null ? fallback : Integer.parseInt(value);
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+            }
+        }
+
+        Duration duration(String name, Duration fallback) {
+            String value = string(name, null);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                return value.matches("\\d+") ? Duration.ofMillis(Long.parseLong(value)) : Duration.parse(value);
+            } catch (RuntimeException ex) {
+                throw new IllegalArgumentException(name + " must be milliseconds or an ISO-8601 duration (PT5S, P7D), got '" + value + "'");
+            }
+        }
+    }
+}
