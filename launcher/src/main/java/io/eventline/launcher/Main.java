@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "eventline 0.1.0",
         description = "Event sourcing and CQRS on Apache Kafka Streams.",
-        subcommands = {ClusterCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ClusterCommand.class, ServiceCommands.RunCommandService.class,
+                ServiceCommands.RunProjections.class, SendCommand.class, FollowCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

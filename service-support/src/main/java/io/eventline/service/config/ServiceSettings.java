@@ -116,6 +116,11 @@ public record ServiceSettings(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10_000);
+        // Transactions v2 bumps the producer epoch at every commit, and a broker refuses (retriably)
+        // a batch with sequence > 0 while the partition's first batch of the transaction is still
+        // being verified. Pipelined requests hit that on every transaction and wait out a retry
+        // backoff; one request in flight never does (measured in docs/benchmarks.md).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         return p;
     }
 

@@ -1,0 +1,31 @@
+package io.eventline.launcher;
+
+import java.io.PrintStream;
+import org.HdrHistogram.Histogram;
+
+/** The demo's summary: what was sent and decided, how fast, and how long orders took end to end. */
+record DemoReport(DemoWorkload workload, OrderTracker tracker, long sentNanos, long settledNanos, boolean settled) {
+
+    void print(PrintStream out) {
+        out.println();
+        out.println("Summary");
+        out.printf("  orders sent %d: accepted %d, rejected %d, failed to send %d%n", workload.sent.get(),
+                workload.accepted.get(), workload.rejected.get(), workload.failed.get());
+        out.printf("  sagas finished %d: shipped %d, cancelled by compensation %d%s%n", tracker.finished(),
+                tracker.shipped.get(), tracker.cancelled.get(), settled ? "" : "  (NOT SETTLED within the timeout)");
+        out.printf("  order events seen %d%n", tracker.events.get());
+        out.printf("  throughput: %.0f orders/s sent, %.0f orders/s finished through the saga%n",
+                workload.sent.get() / (sentNanos / 1e9), tracker.finished() / (settledNanos / 1e9));
+        out.println("  PlaceOrder -> result latency (ms): " + percentiles(workload.commandLatencyMicros, 1000.0));
+        out.println("  PlaceOrder -> OrderShipped (ms):   " + percentiles(tracker.placedToShippedMillis, 1.0));
+    }
+
+    private static String percentiles(Histogram h, double divisor) {
+        if (h.getTotalCount() == 0) {
+            return "no samples";
+        }
+        return String.format("p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (n=%d)",
+                h.getValueAtPercentile(50) / divisor, h.getValueAtPercentile(95) / divisor,
+                h.getValueAtPercentile(99) / divisor, h.getMaxValue() / divisor, h.getTotalCount());
+    }
+}
