@@ -53,6 +53,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--settle-timeout", defaultValue = "PT3M", description = "How long to wait for every order to finish (default: ${DEFAULT-VALUE}).")
     Duration settleTimeout;
 
+    @Option(names = "--command-port", defaultValue = "${env:EVENTLINE_COMMAND_HTTP_PORT:-8081}",
+            description = "HTTP port of the command service (default: ${DEFAULT-VALUE}).")
+    int commandPort;
+
+    @Option(names = "--projection-port", defaultValue = "${env:EVENTLINE_PROJECTION_HTTP_PORT:-8082}",
+            description = "HTTP port of the projection service (default: ${DEFAULT-VALUE}).")
+    int projectionPort;
+
     @Option(names = "--exit", description = "Exit after the summary: status 0 when every invariant holds, 1 otherwise.")
     boolean exitAfterSummary;
 
@@ -65,16 +73,20 @@ final class DemoCommand implements Callable<Integer> {
         env.put("EVENTLINE_TOPIC_PREFIX", topicOptions.topics().prefix());
         env.put("EVENTLINE_PARTITIONS", String.valueOf(topicOptions.topics().partitions()));
         env.putIfAbsent("EVENTLINE_STANDBY_REPLICAS", "0");
-        ServiceSettings commandSettings = ServiceSettings.fromEnvironment(env, CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT);
-        ServiceSettings projectionSettings = ServiceSettings.fromEnvironment(env, ProjectionService.DEFAULT_APPLICATION_ID, ProjectionService.DEFAULT_HTTP_PORT);
+        env.remove("EVENTLINE_HTTP_PORT");
+        ServiceSettings commandSettings = ServiceSettings.fromEnvironment(env, CommandService.DEFAULT_APPLICATION_ID, commandPort);
+        ServiceSettings projectionSettings = ServiceSettings.fromEnvironment(env, ProjectionService.DEFAULT_APPLICATION_ID, projectionPort);
         SchemaRegistry registry = SchemaRegistries.fromConfig(commandSettings.schemaRegistryConfig());
         CommandService commands = CommandService.start(commandSettings, registry);
         ProjectionService projections = ProjectionService.start(projectionSettings, registry, ProjectionModules.all());
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable stopAll = () -> {
-            projections.close();
-            commands.close();
-            registry.close();
-            broker.close();
+            if (stopped.compareAndSet(false, true)) {
+                projections.close();
+                commands.close();
+                registry.close();
+                broker.close();
+            }
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stopAll, "demo-shutdown"));
         commands.streams().awaitRunning(Duration.ofSeconds(60));
@@ -103,6 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         report.print(System.out);
         boolean holds = report.settled() && DemoChecks.invariantsHold(commandSettings, registry, System.out);
         if (exitAfterSummary) {
+            stopAll.run();
             return holds ? 0 : 1;
         }
         System.out.println();

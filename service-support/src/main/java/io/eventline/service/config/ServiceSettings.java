@@ -121,6 +121,9 @@ public record ServiceSettings(
         // being verified. Pipelined requests hit that on every transaction and wait out a retry
         // backoff; one request in flight never does (measured in docs/benchmarks.md).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        // The first send of a transaction can meet CONCURRENT_TRANSACTIONS while the previous commit's
+        // markers are written; the default 100 ms retry backoff would add that to every commit.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         return p;
     }
 
