@@ -11,6 +11,8 @@ import io.eventline.schemas.avro.inventory.InventoryEventEnvelope;
 import io.eventline.schemas.avro.order.OrderAggregate;
 import io.eventline.schemas.avro.order.OrderCommandEnvelope;
 import io.eventline.schemas.avro.order.OrderEventEnvelope;
+import io.eventline.schemas.avro.saga.OrderFulfilmentInput;
+import io.eventline.schemas.avro.saga.OrderFulfilmentState;
 import io.eventline.schemas.avro.shipment.ShipmentAggregate;
 import io.eventline.schemas.avro.shipment.ShipmentCommandEnvelope;
 import io.eventline.schemas.avro.shipment.ShipmentEventEnvelope;
@@ -33,11 +35,27 @@ public final class Contracts {
     public static final List<Class<? extends SpecificRecord>> AGGREGATES = List.of(
             OrderAggregate.class, InventoryAggregate.class, AccountAggregate.class, ShipmentAggregate.class);
 
-    public static final List<Class<? extends SpecificRecord>> ALL = List.of(
+    /** The sagas' repartitioned inputs and stored states. */
+    public static final List<Class<? extends SpecificRecord>> SAGAS = List.of(
+            OrderFulfilmentInput.class, OrderFulfilmentState.class);
+
+    /** The read models' stored values, and what their repartition topics and routing stores hold. */
+    public static final List<Class<? extends SpecificRecord>> READ_MODELS = List.of(
+            io.eventline.schemas.avro.readmodel.StoredOrderSummary.class,
+            io.eventline.schemas.avro.readmodel.StoredCustomerStats.class,
+            io.eventline.schemas.avro.readmodel.StoredDailySales.class,
+            io.eventline.schemas.avro.readmodel.StoredStockLevel.class,
+            io.eventline.schemas.avro.readmodel.StoredAccountBalance.class,
+            io.eventline.schemas.avro.readmodel.OrderFacts.class,
+            io.eventline.schemas.avro.readmodel.CustomerOrderEvent.class,
+            io.eventline.schemas.avro.readmodel.ConfirmedOrderSale.class);
+
+    public static final List<Class<? extends SpecificRecord>> ALL = java.util.stream.Stream.of(List.of(
             OrderCommandEnvelope.class, InventoryCommandEnvelope.class, AccountCommandEnvelope.class, ShipmentCommandEnvelope.class,
             OrderEventEnvelope.class, InventoryEventEnvelope.class, AccountEventEnvelope.class, ShipmentEventEnvelope.class,
             EventKey.class, CommandResult.class,
-            OrderAggregate.class, InventoryAggregate.class, AccountAggregate.class, ShipmentAggregate.class);
+            OrderAggregate.class, InventoryAggregate.class, AccountAggregate.class, ShipmentAggregate.class), SAGAS, READ_MODELS)
+            .<Class<? extends SpecificRecord>>flatMap(List::stream).toList();
 
     private Contracts() {
     }

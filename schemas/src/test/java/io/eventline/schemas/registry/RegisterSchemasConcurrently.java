@@ -17,6 +17,9 @@ import org.apache.avro.specific.SpecificData;
  */
 public final class RegisterSchemasConcurrently {
 
+    /** Schemas registered beyond the contracts, each under a subject of its own. */
+    static final int DISTINCT_EXTRA_SCHEMAS = 6;
+
     /** Contracts under topic subjects, the same schema under several subjects, and a subject with two versions. */
     static List<Map.Entry<String, Schema>> registrations() {
         List<Map.Entry<String, Schema>> registrations = new ArrayList<>();
@@ -25,7 +28,7 @@ public final class RegisterSchemasConcurrently {
             registrations.add(Map.entry("t." + schema.getName() + "-value", schema));
             registrations.add(Map.entry("u." + schema.getName() + "-value", schema));
         }
-        for (int n = 0; n < 6; n++) {
+        for (int n = 0; n < DISTINCT_EXTRA_SCHEMAS; n++) {
             registrations.add(Map.entry("things-" + n + "-value", new Schema.Parser().parse(
                     "{\"type\":\"record\",\"name\":\"Thing" + n + "\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}")));
         }

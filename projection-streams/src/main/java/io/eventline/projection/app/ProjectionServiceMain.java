@@ -1,0 +1,31 @@
+package io.eventline.projection.app;
+
+import io.eventline.schemas.registry.SchemaRegistries;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.service.config.ServiceSettings;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one projection-streams instance configured by the environment (README, Configuration) until stopped. */
+public final class ProjectionServiceMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionServiceMain.class);
+
+    private ProjectionServiceMain() {}
+
+    public static void main(String[] args) throws Exception {
+        ServiceSettings settings = ServiceSettings.fromEnvironment(System.getenv(),
+                ProjectionService.DEFAULT_APPLICATION_ID, ProjectionService.DEFAULT_HTTP_PORT);
+        SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
+        ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all());
+        LOG.info("projection-streams listening on http://{}:{}", settings.advertisedHost(), service.httpPort());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            registry.close();
+            stopped.countDown();
+        }, "projection-streams-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,43 @@
+package io.eventline.projection.readmodel;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * How far one read model's Kafka Streams application has come in this process: the events it read
+ * from the event topics and the time of the last event it applied. Shared by the stream threads that
+ * write it and the gauges and rebuild progress that read it; in memory only, a restart starts at zero.
+ */
+public final class ProjectionProgress {
+
+    private final LongAdder read = new LongAdder();
+    private final LongAdder applied = new LongAdder();
+    private final AtomicLong lastAppliedOccurredAt = new AtomicLong(Long.MIN_VALUE);
+
+    /** One event consumed from an event topic, applied or not. */
+    public void read() {
+        read.increment();
+    }
+
+    /** One change applied to the read model's store; {@code occurredAt} is its event's time. */
+    public void applied(Instant occurredAt) {
+        applied.increment();
+        lastAppliedOccurredAt.accumulateAndGet(occurredAt.toEpochMilli(), Math::max);
+    }
+
+    public long eventsRead() {
+        return read.sum();
+    }
+
+    public long changesApplied() {
+        return applied.sum();
+    }
+
+    /** The latest event time applied so far, if any (the max, as partitions interleave). */
+    public Optional<Instant> lastApplied() {
+        long millis = lastAppliedOccurredAt.get();
+        return millis == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+    }
+}

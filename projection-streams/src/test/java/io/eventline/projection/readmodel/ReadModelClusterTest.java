@@ -1,0 +1,140 @@
+package io.eventline.projection.readmodel;
+
+import static io.eventline.projection.readmodel.ReadModelPipeline.await;
+import static io.eventline.projection.readmodel.ReadModelPipeline.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventline.domain.account.AccountCommand.DepositMoney;
+import io.eventline.domain.account.AccountCommand.OpenAccount;
+import io.eventline.domain.inventory.InventoryCommand.AddStock;
+import io.eventline.projection.app.ProjectionServiceMain;
+import io.eventline.testsupport.JvmProcess;
+import io.eventline.testsupport.KafkaExtension;
+import io.eventline.testsupport.KafkaTestCluster;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two projection instances in separate JVMs sharing the partitions, one of them killed. */
+@ExtendWith(KafkaExtension.class)
+class ReadModelClusterTest {
+
+    static final List<String> SKUS = IntStream.range(0, 16).mapToObj(i -> String.format("sku-%02d", i)).toList();
+    static final List<String> CUSTOMERS = IntStream.range(0, 6).mapToObj(i -> "customer-" + i).toList();
+
+    @TempDir
+    Path stateRoot;
+    ReadModelPipeline pipeline;
+    final Map<Integer, JvmProcess> instances = new HashMap<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        instances.values().forEach(JvmProcess::close);
+        pipeline.close();
+    }
+
+    @Test
+    void every_key_is_answered_from_either_instance_and_still_answered_when_one_is_killed(KafkaTestCluster kafka) throws Exception {
+        pipeline = new ReadModelPipeline(kafka, "rm-cluster", stateRoot);
+        int a = startInstance("a");
+        int b = startInstance("b");
+        for (String sku : SKUS) {
+            pipeline.send(pipeline.inventory(), "add-1-" + sku, sku, new AddStock(sku, 5));
+        }
+        for (String customer : CUSTOMERS) {
+            pipeline.send(pipeline.accounts(), "open-" + customer, customer, new OpenAccount(customer, "EUR"));
+            pipeline.send(pipeline.accounts(), "deposit-" + customer, customer, new DepositMoney(customer, 1_000));
+        }
+        awaitReady(a);
+        awaitReady(b);
+
+        Set<String> servedBy = new HashSet<>();
+        for (String sku : SKUS) {
+            JsonNode fromA = answer(a, "/readmodels/stock/" + sku + "?minVersion=1", servedBy);
+            JsonNode fromB = answer(b, "/readmodels/stock/" + sku + "?minVersion=1", servedBy);
+            assertThat(fromA).isEqualTo(fromB);
+            assertThat(fromA.get("onHand").asLong()).isEqualTo(5);
+        }
+        for (String customer : CUSTOMERS) {
+            JsonNode fromA = answer(a, "/readmodels/accounts/" + customer + "?minVersion=2", servedBy);
+            assertThat(fromA).isEqualTo(answer(b, "/readmodels/accounts/" + customer + "?minVersion=2", servedBy));
+            assertThat(fromA.get("balance").asLong()).isEqualTo(1_000);
+        }
+        assertThat(servedBy).as("both instances own partitions").hasSize(2);
+        JsonNode gathered = json(pipeline.get(a, "/readmodels/stock?limit=100"));
+        assertThat(gathered.get("partial").asBoolean()).isFalse();
+        assertThat(gathered.get("items")).extracting(i -> i.get("sku").asText()).containsExactlyElementsOf(SKUS);
+
+        instances.get(b).kill();
+
+        // B's partitions are still B's until its session times out: A answers them from its standbys, marked stale.
+        List<HttpResponse<String>> rightAfter = new ArrayList<>();
+        for (String sku : SKUS) {
+            rightAfter.add(pipeline.get(a, "/readmodels/stock/" + sku));
+        }
+        assertThat(rightAfter).allSatisfy(r -> assertThat(r.statusCode() == 200
+                || (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent())).isTrue());
+        assertThat(rightAfter).filteredOn(r -> r.headers().firstValue("Eventline-Stale").isPresent())
+                .as("answers from standbys").isNotEmpty()
+                .allSatisfy(r -> assertThat(json(r).get("stale").asBoolean()).isTrue());
+        JsonNode partial = json(pipeline.get(a, "/readmodels/stock?limit=100"));
+        assertThat(partial.get("partial").asBoolean()).as("B cannot answer its part of a list").isTrue();
+        assertThat(partial.get("unreachable")).extracting(JsonNode::asText).containsExactly("localhost:" + b);
+
+        for (String sku : SKUS) {
+            pipeline.send(pipeline.inventory(), "add-2-" + sku, sku, new AddStock(sku, 7));
+        }
+        for (String sku : SKUS) {
+            await(Duration.ofSeconds(60), sku + " at version 2 on A", () -> {
+                HttpResponse<String> r = pipeline.get(a, "/readmodels/stock/" + sku + "?minVersion=2");
+                return r.statusCode() == 200 && json(r).get("onHand").asLong() == 12;
+            }, () -> instances.get(a).output());
+        }
+        await(Duration.ofSeconds(60), "a complete list from A alone", () -> {
+            JsonNode list = json(pipeline.get(a, "/readmodels/stock?limit=100"));
+            return !list.get("partial").asBoolean() && list.get("items").size() == SKUS.size();
+        }, () -> "");
+        JsonNode converged = json(pipeline.get(a, "/readmodels/stock/sku-00"));
+        assertThat(converged.get("version").asLong()).isEqualTo(2);
+        assertThat(converged.get("stale").asBoolean()).isFalse();
+    }
+
+    private int startInstance(String name) throws Exception {
+        int port = ReadModelPipeline.freePort();
+        Map<String, String> env = new HashMap<>(pipeline.environment("rm-cluster-projections"));
+        env.put("EVENTLINE_HTTP_PORT", String.valueOf(port));
+        env.put("EVENTLINE_STATE_DIR", Files.createDirectories(stateRoot.resolve(name)).toString());
+        instances.put(port, JvmProcess.start(ProjectionServiceMain.class, env, List.of()));
+        return port;
+    }
+
+    private void awaitReady(int port) throws Exception {
+        await(Duration.ofSeconds(120), "instance on " + port + " ready",
+                () -> pipeline.get(port, "/health/ready").statusCode() == 200,
+                () -> instances.get(port).output());
+    }
+
+    /** The answer's JSON without what differs between instances answering the same value. */
+    private JsonNode answer(int port, String path, Set<String> servedBy) throws Exception {
+        HttpResponse<String> response = pipeline.get(port, path);
+        assertThat(response.statusCode()).as(path + " on " + port + ": " + response.body()).isEqualTo(200);
+        servedBy.add(response.headers().firstValue("Eventline-Served-By").orElseThrow());
+        ObjectNode json = (ObjectNode) json(response);
+        json.remove("stale");
+        return json;
+    }
+}

@@ -1,0 +1,90 @@
+package io.eventline.projection.readmodel;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.EventEnvelope;
+import io.eventline.command.EventMetadata;
+import io.eventline.projection.app.ProjectionContext;
+import io.eventline.schemas.registry.InMemorySchemaRegistry;
+import io.eventline.schemas.topics.Topics;
+import io.eventline.service.config.ServiceSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+/** One read model's topology under a TopologyTestDriver, fed with events as the command service writes them. */
+final class ReadModelDriver implements AutoCloseable {
+
+    final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    final ProjectionProgress progress = new ProjectionProgress();
+    final ProjectionContext context;
+    final Topics topics;
+    private final TopologyTestDriver driver;
+    private final Map<String, TestInputTopic<byte[], byte[]>> inputs = new HashMap<>();
+
+    ReadModelDriver(ReadModelModule module, Path stateDir) {
+        ServiceSettings settings = ServiceSettings.fromEnvironment(Map.of(), "test", 0).withInstance(0, stateDir);
+        this.context = ProjectionContext.of(settings, registry, new SimpleMeterRegistry(), Clock.systemUTC());
+        this.topics = context.topics();
+        Properties props = settings.streamsProperties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test-" + module.name());
+        this.driver = new TopologyTestDriver(module.topology(context, progress), props);
+    }
+
+    /** Appends an event as the command service would: EventKey key, envelope value, headers. */
+    <E> void event(AggregateType<?, ?, E> type, String id, long version, Instant at, E event) {
+        String topic = topics.events(type.name());
+        RecordHeaders headers = new RecordHeaders();
+        EventMetadata meta = new EventMetadata("cmd-" + id + "-" + version + "-0", type.name(), id, version, at,
+                "cmd-" + id + "-" + version, "corr-" + id, Optional.empty(), "test");
+        byte[] value = type.codec().encodeEvent(topic, headers, new EventEnvelope<>(meta, event));
+        byte[] key = context.outcomes().encodeEventKey(topic, id, version);
+        input(topic).pipeInput(new TestRecord<>(key, value, headers, at));
+    }
+
+    /** Raw bytes on an event topic, as a broken producer might write them. */
+    void raw(String aggregateType, byte[] key, byte[] value) {
+        input(topics.events(aggregateType)).pipeInput(key, value);
+    }
+
+    <V> V get(String store, String key) {
+        KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+        return kv.get(key);
+    }
+
+    /** A store's whole content, in key order. */
+    <V> Map<String, V> all(String store) {
+        KeyValueStore<String, V> kv = driver.getKeyValueStore(store);
+        Map<String, V> all = new TreeMap<>();
+        try (KeyValueIterator<String, V> it = kv.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, V> entry = it.next();
+                all.put(entry.key, entry.value);
+            }
+        }
+        return all;
+    }
+
+    private TestInputTopic<byte[], byte[]> input(String topic) {
+        return inputs.computeIfAbsent(topic, t -> driver.createInputTopic(t, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,276 @@
+package io.eventline.projection.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.domain.account.AccountCommand;
+import io.eventline.domain.account.AccountEvent;
+import io.eventline.domain.fulfilment.CommandKind;
+import io.eventline.domain.fulfilment.FulfilmentStatus;
+import io.eventline.domain.fulfilment.OrderFulfilment;
+import io.eventline.domain.inventory.InventoryCommand;
+import io.eventline.domain.inventory.InventoryEvent;
+import io.eventline.domain.order.OrderCommand;
+import io.eventline.domain.order.OrderEvent;
+import io.eventline.domain.order.OrderLine;
+import io.eventline.domain.shipment.ShipmentCommand;
+import io.eventline.domain.shipment.ShipmentEvent;
+import io.eventline.domain.shipment.ShipmentLine;
+import io.eventline.projection.saga.SagaDriver.Sent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OrderFulfilmentTopologyTest {
+
+    static final Instant T0 = Instant.parse("2026-11-24T15:00:00Z");
+    static final Duration DEADLINE = Duration.ofSeconds(30);
+    static final String ORDER = "order-7";
+    static final String ALICE = "alice";
+    static final String CORRELATION = "checkout-42";
+    static final OrderLine A = new OrderLine("SKU-A", 2, 500);
+    static final OrderLine B = new OrderLine("SKU-B", 1, 1_000);
+
+    @TempDir
+    Path stateDir;
+    SagaDriver saga;
+
+    @BeforeEach
+    void start() {
+        saga = new SagaDriver(new SagaSettings(DEADLINE, Duration.ofSeconds(1)), T0, stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        saga.close();
+    }
+
+    @Test
+    void ships_an_order_once_its_stock_is_reserved_and_its_payment_charged() {
+        String placedId = placed();
+        List<Sent> first = saga.sent();
+        assertThat(first).extracting(Sent::command).containsExactlyInAnyOrder(reserve(A), reserve(B), charge());
+        assertThat(first).extracting(Sent::key).containsExactlyInAnyOrder(A.sku(), B.sku(), ALICE);
+        assertThat(first).allSatisfy(s -> {
+            assertThat(s.meta().correlationId()).isEqualTo(CORRELATION);
+            assertThat(s.meta().causationId()).contains(placedId);
+            assertThat(s.meta().actor()).isEqualTo("order-fulfilment");
+            assertThat(s.meta().issuedAt()).isEqualTo(T0);
+            assertThat(s.meta().aggregateId()).isEqualTo(s.key());
+            assertThat(s.meta().expectedVersion()).isEmpty();
+        });
+
+        reserved(A);
+        charged();
+        assertThat(saga.sent()).isEmpty();
+        Instant later = T0.plusSeconds(2);
+        String lastReservation = saga.event("inventory", B.sku(), new InventoryEvent.StockReserved(B.sku(), ORDER, 1), later, CORRELATION);
+        List<Sent> confirmation = saga.sent();
+        assertThat(confirmation).extracting(Sent::command).containsExactlyInAnyOrder(
+                new OrderCommand.ConfirmOrder(ORDER), new ShipmentCommand.CreateShipment(ORDER, shipmentLines()));
+        assertThat(confirmation).allSatisfy(s -> {
+            assertThat(s.meta().causationId()).contains(lastReservation);
+            assertThat(s.meta().issuedAt()).as("the causing event's time, not the wall clock").isEqualTo(later);
+        });
+
+        saga.event("shipment", ORDER, new ShipmentEvent.ShipmentCreated(ORDER, shipmentLines()), T0, CORRELATION);
+        assertThat(saga.sentCommands()).containsExactlyInAnyOrder(new OrderCommand.ShipOrder(ORDER),
+                new InventoryCommand.CommitStock(A.sku(), ORDER), new InventoryCommand.CommitStock(B.sku(), ORDER));
+        saga.event("order", ORDER, new OrderEvent.OrderShipped(ORDER), T0, CORRELATION);
+
+        assertThat(saga.sent()).isEmpty();
+        assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(saga.saga(ORDER).state().steps()).hasSize(8);
+    }
+
+    @Test
+    void compensates_a_failed_reservation_by_releasing_refunding_and_cancelling() {
+        placed();
+        reserved(A);
+        charged();
+        saga.sent();
+        saga.event("inventory", B.sku(), new InventoryEvent.StockReservationFailed(B.sku(), ORDER, 1, "INSUFFICIENT_STOCK"), T0, CORRELATION);
+
+        assertThat(saga.sentCommands()).containsExactlyInAnyOrder(new InventoryCommand.ReleaseStock(A.sku(), ORDER),
+                new AccountCommand.RefundPayment(ALICE, ORDER), new OrderCommand.CancelOrder(ORDER, "INSUFFICIENT_STOCK"));
+        saga.event("inventory", A.sku(), new InventoryEvent.StockReleased(A.sku(), ORDER, 2), T0, CORRELATION);
+        saga.event("account", ALICE, new AccountEvent.PaymentRefunded(ALICE, ORDER, 2_000), T0, CORRELATION);
+        saga.event("order", ORDER, new OrderEvent.OrderCancelled(ORDER, "INSUFFICIENT_STOCK"), T0, CORRELATION);
+        assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.CANCELLED);
+    }
+
+    @Test
+    void compensates_a_declined_payment_by_releasing_every_reservation_and_cancelling() {
+        placed();
+        reserved(A);
+        reserved(B);
+        saga.sent();
+        saga.event("account", ALICE, new AccountEvent.PaymentDeclined(ALICE, ORDER, 2_000, "INSUFFICIENT_FUNDS"), T0, CORRELATION);
+
+        assertThat(saga.sentCommands()).containsExactlyInAnyOrder(new InventoryCommand.ReleaseStock(A.sku(), ORDER),
+                new InventoryCommand.ReleaseStock(B.sku(), ORDER), new OrderCommand.CancelOrder(ORDER, "INSUFFICIENT_FUNDS"));
+        assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.COMPENSATING);
+    }
+
+    @Test
+    void a_refused_charge_on_the_results_topic_compensates_with_the_refusal_code() {
+        placed();
+        Sent charge = saga.sent().stream().filter(s -> s.command() instanceof AccountCommand.ChargePayment).findFirst().orElseThrow();
+        reserved(A);
+        reserved(B);
+        saga.rejected("someone-else's-command", "account", ALICE, "ACCOUNT_NOT_OPEN", T0);
+        assertThat(saga.sent()).as("only the saga's own refusals concern it").isEmpty();
+
+        saga.rejected(charge.meta().commandId(), "account", ALICE, "ACCOUNT_NOT_OPEN", T0.plusSeconds(1));
+
+        List<Sent> compensation = saga.sent();
+        assertThat(compensation).extracting(Sent::command).containsExactlyInAnyOrder(
+                new InventoryCommand.ReleaseStock(A.sku(), ORDER), new InventoryCommand.ReleaseStock(B.sku(), ORDER),
+                new OrderCommand.CancelOrder(ORDER, "ACCOUNT_NOT_OPEN"));
+        assertThat(compensation).allSatisfy(s -> {
+            assertThat(s.meta().causationId()).contains(charge.meta().commandId());
+            assertThat(s.meta().correlationId()).as("the order's, though a result carries none").isEqualTo(CORRELATION);
+        });
+        assertThat(saga.saga(ORDER).state().reason()).isEqualTo("ACCOUNT_NOT_OPEN");
+    }
+
+    @Test
+    void the_deadline_compensates_an_order_that_is_not_confirmed_in_time() {
+        placed();
+        reserved(A);
+        saga.sent();
+        assertThat(saga.saga(ORDER).deadline()).contains(T0.plus(DEADLINE));
+        assertThat(saga.pendingDeadlines()).isEqualTo(1);
+
+        saga.advance(DEADLINE.minusSeconds(2));
+        assertThat(saga.sent()).as("not yet due").isEmpty();
+        saga.advance(Duration.ofSeconds(3));
+
+        List<Sent> compensation = saga.sent();
+        assertThat(compensation).extracting(Sent::command).containsExactlyInAnyOrder(
+                new InventoryCommand.ReleaseStock(A.sku(), ORDER), new OrderCommand.CancelOrder(ORDER, OrderFulfilment.DEADLINE_PASSED));
+        assertThat(compensation).allSatisfy(s -> {
+            assertThat(s.meta().issuedAt()).as("issued at the due time, whenever the scan ran").isEqualTo(T0.plus(DEADLINE));
+            assertThat(s.meta().correlationId()).isEqualTo(CORRELATION);
+        });
+        assertThat(saga.saga(ORDER).deadline()).isEmpty();
+        assertThat(saga.pendingDeadlines()).isZero();
+        saga.advance(Duration.ofMinutes(5));
+        assertThat(saga.sent()).as("a deadline fires once").isEmpty();
+    }
+
+    @Test
+    void the_deadline_does_nothing_once_the_order_is_confirmed() {
+        placed();
+        reserved(A);
+        reserved(B);
+        charged();
+        assertThat(saga.sentCommands()).contains(new OrderCommand.ConfirmOrder(ORDER));
+        assertThat(saga.saga(ORDER).deadline()).as("cancelled on confirmation").isEmpty();
+        assertThat(saga.pendingDeadlines()).isZero();
+
+        saga.advance(DEADLINE.multipliedBy(3));
+
+        assertThat(saga.sent()).isEmpty();
+        assertThat(saga.saga(ORDER).state().reason()).isNull();
+        assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.AWAITING_SHIPMENT);
+    }
+
+    @Test
+    void duplicate_events_send_no_command_twice() {
+        placed();
+        placed();
+        reserved(A);
+        reserved(A);
+        reserved(B);
+        charged();
+        charged();
+        reserved(B);
+
+        List<Object> sent = saga.sentCommands();
+        assertThat(sent).hasSize(5).doesNotHaveDuplicates();
+        assertThat(sent).contains(new OrderCommand.ConfirmOrder(ORDER));
+        assertThat(saga.pendingDeadlines()).as("the second OrderPlaced sets no second deadline").isZero();
+
+        saga.redeliverEverything();
+        assertThat(saga.sent()).as("the same records delivered again").isEmpty();
+    }
+
+    @Test
+    void ignores_events_that_concern_no_order() {
+        saga.event("inventory", A.sku(), new InventoryEvent.StockAdded(A.sku(), 10), T0, "restock");
+        saga.event("account", ALICE, new AccountEvent.AccountOpened(ALICE, "EUR"), T0, "onboarding");
+        saga.event("account", ALICE, new AccountEvent.MoneyDeposited(ALICE, 5_000), T0, "onboarding");
+        saga.event("order", ORDER, new OrderEvent.OrderConfirmed(ORDER), T0, CORRELATION);
+
+        assertThat(saga.sent()).isEmpty();
+        assertThat(saga.saga(ORDER)).isNull();
+        assertThat(saga.saga(A.sku())).isNull();
+    }
+
+    @Test
+    void command_ids_derive_from_the_causing_event_and_name_their_order_and_kind(@TempDir Path otherDir) {
+        placed();
+        List<String> ids = saga.sent().stream().map(s -> s.meta().commandId()).sorted().toList();
+
+        List<String> again;
+        try (SagaDriver replay = new SagaDriver(new SagaSettings(DEADLINE, Duration.ofSeconds(1)), T0, otherDir)) {
+            replay.event("order", ORDER, new OrderEvent.OrderPlaced(ORDER, ALICE, List.of(A, B), "EUR"), T0, CORRELATION);
+            again = replay.sent().stream().map(s -> s.meta().commandId()).sorted().toList();
+        }
+
+        assertThat(again).as("the same input gives the same ids in another run").isEqualTo(ids);
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(ids).extracting(id -> SagaCommandIds.parse(id).orElseThrow())
+                .extracting(SagaCommandIds.Sent::orderId).containsOnly(ORDER);
+        assertThat(ids).extracting(id -> SagaCommandIds.parse(id).orElseThrow().kind())
+                .containsExactlyInAnyOrder(CommandKind.RESERVE_STOCK, CommandKind.RESERVE_STOCK, CommandKind.CHARGE_PAYMENT);
+    }
+
+    @Test
+    void sagas_and_deadlines_are_kept_in_logged_stores_so_they_survive_a_restart() {
+        placed();
+
+        for (String store : List.of(OrderFulfilmentTopology.SAGA_STORE, OrderFulfilmentTopology.DEADLINE_STORE)) {
+            String changelog = SagaDriver.APP_ID + "-" + store + "-changelog";
+            assertThat(saga.driver.producedTopicNames()).contains(changelog);
+            var records = saga.driver.createOutputTopic(changelog, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .readRecordsToList();
+            assertThat(records).as(changelog).hasSize(1);
+        }
+        var deadline = saga.driver.createOutputTopic(SagaDriver.APP_ID + "-" + OrderFulfilmentTopology.DEADLINE_STORE + "-changelog",
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        saga.advance(DEADLINE.plusSeconds(1));
+        assertThat(deadline.readRecordsToList()).as("the fired deadline's removal is logged too")
+                .singleElement().satisfies(r -> assertThat(r.value()).isNull());
+    }
+
+    private String placed() {
+        return saga.event("order", ORDER, new OrderEvent.OrderPlaced(ORDER, ALICE, List.of(A, B), "EUR"), T0, CORRELATION);
+    }
+
+    private void reserved(OrderLine line) {
+        saga.event("inventory", line.sku(), new InventoryEvent.StockReserved(line.sku(), ORDER, line.quantity()), T0, CORRELATION);
+    }
+
+    private void charged() {
+        saga.event("account", ALICE, new AccountEvent.PaymentCharged(ALICE, ORDER, 2_000), T0, CORRELATION);
+    }
+
+    private static InventoryCommand reserve(OrderLine line) {
+        return new InventoryCommand.ReserveStock(line.sku(), ORDER, line.quantity());
+    }
+
+    private static AccountCommand charge() {
+        return new AccountCommand.ChargePayment(ALICE, ORDER, 2_000, "EUR");
+    }
+
+    private static List<ShipmentLine> shipmentLines() {
+        return List.of(new ShipmentLine(A.sku(), A.quantity()), new ShipmentLine(B.sku(), B.quantity()));
+    }
+}
