@@ -1,0 +1,75 @@
+package io.eventline.bench;
+
+import io.eventline.command.app.CommandService;
+import io.eventline.service.config.ServiceSettings;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One benchmark run, every figure in the same process and on the same broker, so that ratios
+ * between them mean something on a noisy machine: the raw limits first, then the pipeline.
+ */
+public final class BenchmarkRunner {
+
+    /** What to run and how big. */
+    public record Plan(int rawRecords, int recordBytes, int eosRecords, int commands, List<Integer> rates,
+                       Duration perRate, int sagaOrders, Duration queryDuration, int queryClients) {
+
+        public static Plan standard() {
+            return new Plan(500_000, 200, 100_000, 50_000, List.of(1_000, 5_000), Duration.ofSeconds(20), 3_000,
+                    Duration.ofSeconds(15), 8);
+        }
+
+        public static Plan quick() {
+            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, Duration.ofSeconds(3), 4);
+        }
+    }
+
+    private BenchmarkRunner() {}
+
+    public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log) throws Exception {
+        List<BenchResult> results = new ArrayList<>();
+        log.println("1/5 raw producer and consumer ...");
+        results.addAll(RawPipeBench.run(ctx, plan.rawRecords(), plan.recordBytes()));
+        log.println("2/5 bare exactly-once Streams app ...");
+        results.add(BareEosBench.run(ctx, plan.eosRecords(), plan.recordBytes(), Map.of()));
+        log.println("3/5 command service: backlog throughput, then latency at fixed rates ...");
+        results.addAll(CommandBench.run(ctx, plan.commands(), plan.rates(), plan.perRate(), 18181));
+        double bare = results.stream().filter(r -> r.name().startsWith("bare")).findFirst().orElseThrow().value();
+        BenchResult commands = results.stream().filter(r -> r.name().startsWith("command-service throughput")).findFirst().orElseThrow();
+        results.add(BenchResult.of("commands", "command-service / bare exactly-once app", commands.value() / bare * 100, "%"));
+        log.println("4/5 saga end to end ...");
+        try (SagaBench saga = SagaBench.start(ctx, 18182, 18183)) {
+            results.addAll(saga.run(ctx, plan.sagaOrders()));
+            log.println("5/5 queries, local then with a second instance (forwarded) ...");
+            results.addAll(QueryBench.run(18182, "/aggregates/inventory/", saga.skus, plan.queryClients(), plan.queryDuration()));
+            ServiceSettings second = saga.settings.withInstance(18184, ctx.workDir().resolve("saga-second"));
+            try (CommandService another = CommandService.start(second, ctx.registry())) {
+                another.streams().awaitRunning(Duration.ofMinutes(2));
+                saga.commands.streams().awaitRunning(Duration.ofMinutes(2));
+                results.addAll(QueryBench.run(18182, "/aggregates/inventory/", saga.skus, plan.queryClients(), plan.queryDuration()));
+            }
+        }
+        return results;
+    }
+
+    public static Map<String, Object> environment(String bootstrap, boolean embedded) {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("cores", Runtime.getRuntime().availableProcessors());
+        env.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        env.put("java", Runtime.version().toString());
+        env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        env.put("broker", embedded ? "embedded single-node KRaft broker in the same JVM" : bootstrap);
+        return env;
+    }
+
+    public static BenchContext context(String bootstrap, Map<String, String> clientOverrides,
+                                       io.eventline.schemas.registry.SchemaRegistry registry, Path workDir, String runId, int partitions) {
+        return new BenchContext(bootstrap, clientOverrides, registry, workDir, runId, partitions);
+    }
+}

@@ -1,0 +1,90 @@
+package io.eventline.bench;
+
+import io.eventline.command.CommandOutcome;
+import io.eventline.command.app.CommandService;
+import io.eventline.command.gateway.CommandGateway;
+import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.service.config.ServiceSettings;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/** The command service: throughput on a backlog, then command → result latency at fixed rates. */
+final class CommandBench {
+
+    private CommandBench() {}
+
+    static List<BenchResult> run(BenchContext ctx, int commands, List<Integer> rates, Duration perRate, int httpPort) throws Exception {
+        ServiceSettings settings = ctx.settings("cmd", httpPort);
+        ctx.provision(settings.topics());
+        List<BenchResult> results = new ArrayList<>();
+        CommandMix mix = new CommandMix(ctx.runId(), ctx.registry());
+        try (CommandGateway gateway = new CommandGateway(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()))) {
+            // The backlog is written before the service starts, so the figure is processing alone.
+            for (long i = 0; i < commands; i++) {
+                mix.publish(gateway, i);
+            }
+            gateway.flush();
+            try (TopicCounter results0 = new TopicCounter(ctx.clientConfig(), settings.topics().commandResults());
+                 CommandService service = CommandService.start(settings, ctx.registry())) {
+                service.streams().awaitRunning(Duration.ofMinutes(2));
+                long start = System.nanoTime();
+                if (!results0.await(commands, Duration.ofMinutes(10))) {
+                    throw new IllegalStateException("only " + results0.count() + " of " + commands + " results");
+                }
+                double rate = commands / RawPipeBench.seconds(start);
+                results.add(BenchResult.of("commands", "command-service throughput (backlog, mixed commands)", rate, "commands/s")
+                        .with("commands", commands).with("mix", "AddStock 40%, DepositMoney 30%, PlaceOrder 30%")
+                        .with("note", "deposits to unopened accounts are rejected: still a full decide, no event"));
+                results.add(BenchResult.of("memory", "RSS of the benchmark process after the backlog", Rss.megabytes(), "MB")
+                        .with("note", "one JVM: broker, registry, command service"));
+                mix.openAccounts(gateway);
+                long offset = commands;
+                for (int target : rates) {
+                    results.add(latencyAt(gateway, mix, target, perRate, offset));
+                    offset += (long) target * perRate.toSeconds() + 1;
+                }
+            }
+        }
+        return results;
+    }
+
+    private static BenchResult latencyAt(CommandGateway gateway, CommandMix mix, int rate, Duration duration, long firstIndex) {
+        Histogram micros = new ConcurrentHistogram(3);
+        AtomicLong failed = new AtomicLong();
+        List<CompletableFuture<CommandOutcome>> pending = new ArrayList<>();
+        long total = (long) rate * duration.toSeconds();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        for (long n = 0; n < total; n++) {
+            long due = start + n * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            // Measured from when the command was due, not when it left: a late sender counts as latency
+            // (no coordinated omission).
+            pending.add(mix.send(gateway, firstIndex + n).whenComplete((r, e) -> {
+                if (e != null) {
+                    failed.incrementAndGet();
+                } else {
+                    micros.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
+                }
+            }));
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        double achieved = total / RawPipeBench.seconds(start);
+        return BenchResult.of("latency", "command -> result at " + rate + "/s", micros.getValueAtPercentile(99) / 1000.0, "ms p99")
+                .with("p50Ms", micros.getValueAtPercentile(50) / 1000.0)
+                .with("p95Ms", micros.getValueAtPercentile(95) / 1000.0)
+                .with("p99Ms", micros.getValueAtPercentile(99) / 1000.0)
+                .with("maxMs", micros.getMaxValue() / 1000.0)
+                .with("commands", total).with("failed", failed.get())
+                .with("achievedPerSecond", Math.round(achieved));
+    }
+}

@@ -1,0 +1,75 @@
+package io.eventline.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Keyed queries over HTTP against a running service, from a fixed number of concurrent clients,
+ * split by who answered: this instance (local) or the owner it forwarded to.
+ */
+final class QueryBench {
+
+    private QueryBench() {}
+
+    static List<BenchResult> run(int port, String pathPrefix, List<String> keys, int clients, Duration duration) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+        String self = "127.0.0.1:" + port;
+        Histogram local = new ConcurrentHistogram(3);
+        Histogram forwarded = new ConcurrentHistogram(3);
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int offset = c;
+            threads.add(Thread.ofVirtual().start(() -> {
+                int i = offset;
+                while (System.nanoTime() < end) {
+                    String key = keys.get(i++ % keys.size());
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port + pathPrefix + key)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                        long micros = (System.nanoTime() - sent) / 1_000;
+                        if (answer.statusCode() != 200) {
+                            errors.incrementAndGet();
+                        } else if (answer.headers().firstValue("Eventline-Served-By").orElse(self).endsWith(":" + port)) {
+                            local.recordValue(micros);
+                        } else {
+                            forwarded.recordValue(micros);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double seconds = RawPipeBench.seconds(start);
+        List<BenchResult> results = new ArrayList<>();
+        results.add(result("local", local, seconds, clients, errors.get()));
+        if (forwarded.getTotalCount() > 0) {
+            results.add(result("forwarded", forwarded, seconds, clients, errors.get()));
+        }
+        return results;
+    }
+
+    private static BenchResult result(String kind, Histogram h, double seconds, int clients, long errors) {
+        return BenchResult.of("queries", "keyed queries answered " + kind, h.getTotalCount() / seconds, "queries/s")
+                .with("p50Ms", h.getValueAtPercentile(50) / 1000.0)
+                .with("p99Ms", h.getValueAtPercentile(99) / 1000.0)
+                .with("maxMs", h.getMaxValue() / 1000.0)
+                .with("queries", h.getTotalCount()).with("clients", clients).with("errors", errors);
+    }
+}

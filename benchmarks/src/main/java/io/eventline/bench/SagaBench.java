@@ -1,0 +1,127 @@
+package io.eventline.bench;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.CommandEnvelope;
+import io.eventline.command.CommandMetadata;
+import io.eventline.command.EventEnvelope;
+import io.eventline.command.app.CommandService;
+import io.eventline.command.mapping.Aggregates;
+import io.eventline.domain.account.AccountCommand;
+import io.eventline.domain.inventory.InventoryCommand;
+import io.eventline.domain.order.OrderCommand;
+import io.eventline.domain.order.OrderEvent;
+import io.eventline.domain.order.OrderLine;
+import io.eventline.projection.app.ProjectionModules;
+import io.eventline.projection.app.ProjectionService;
+import io.eventline.service.config.ServiceSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The saga end to end: orders placed as fast as the gateway publishes them, each reserved, charged,
+ * confirmed, shipped through the command service and the process manager, with every read model
+ * running beside it. Leaves both services running for the query benchmark.
+ */
+final class SagaBench implements AutoCloseable {
+
+    final CommandService commands;
+    final ProjectionService projections;
+    final ServiceSettings settings;
+    final List<String> skus = new ArrayList<>();
+
+    private SagaBench(CommandService commands, ProjectionService projections, ServiceSettings settings) {
+        this.commands = commands;
+        this.projections = projections;
+        this.settings = settings;
+    }
+
+    static SagaBench start(BenchContext ctx, int commandPort, int projectionPort) throws Exception {
+        ServiceSettings settings = ctx.settings("saga", commandPort);
+        CommandService commands = CommandService.start(settings, ctx.registry());
+        ServiceSettings projectionSettings = ctx.settings("saga", "saga-projections", projectionPort);
+        ProjectionService projections = ProjectionService.start(projectionSettings, ctx.registry(), ProjectionModules.all());
+        commands.streams().awaitRunning(Duration.ofMinutes(2));
+        projections.streams().awaitRunning(Duration.ofMinutes(2));
+        return new SagaBench(commands, projections, settings);
+    }
+
+    List<BenchResult> run(BenchContext ctx, int orders) throws Exception {
+        String run = ctx.runId();
+        var accounts = Aggregates.account(ctx.registry());
+        var inventory = Aggregates.inventory(ctx.registry());
+        var orderType = Aggregates.order(ctx.registry());
+        List<CompletableFuture<?>> seeding = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String customer = run + "-c-" + i;
+            seeding.add(send(accounts, "open-" + customer, customer, new AccountCommand.OpenAccount(customer, "EUR")));
+            seeding.add(send(accounts, "deposit-" + customer, customer, new AccountCommand.DepositMoney(customer, 1_000_000_000L)));
+            String sku = run + "-s-" + i;
+            skus.add(sku);
+            seeding.add(send(inventory, "stock-" + sku, sku, new InventoryCommand.AddStock(sku, 1_000_000)));
+        }
+        CompletableFuture.allOf(seeding.toArray(CompletableFuture[]::new)).join();
+
+        Map<String, Long> placedAt = new ConcurrentHashMap<>();
+        Histogram toShipped = new ConcurrentHistogram(3);
+        String topic = settings.topics().events("order");
+        try (TopicCounter shipped = new TopicCounter(ctx.clientConfig(), topic, true, record -> {
+            EventEnvelope<OrderEvent> event = orderType.codec().decodeEvent(topic, record.headers(), record.value());
+            if (event.event() instanceof OrderEvent.OrderShipped) {
+                Long start = placedAt.get(event.metadata().aggregateId());
+                if (start != null) {
+                    toShipped.recordValue(Math.max(0, (System.nanoTime() - start) / 1_000));
+                }
+            }
+        })) {
+            long start = System.nanoTime();
+            for (int o = 0; o < orders; o++) {
+                String orderId = run + "-o-" + o;
+                placedAt.put(orderId, System.nanoTime());
+                commands.gateway().publish(orderType, envelope("place-" + orderId, orderId, new OrderCommand.PlaceOrder(orderId,
+                        run + "-c-" + (o % 100), List.of(new OrderLine(run + "-s-" + (o % 100), 1, 1000),
+                                new OrderLine(run + "-s-" + ((o + 1) % 100), 2, 500)), "EUR")));
+            }
+            commands.gateway().flush();
+            // Each order appends OrderPlaced, OrderConfirmed, OrderShipped: wait for the shipped ones.
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (toShipped.getTotalCount() < orders && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            double seconds = RawPipeBench.seconds(start);
+            return List.of(
+                    BenchResult.of("saga", "orders completed through the saga", toShipped.getTotalCount() / seconds, "orders/s")
+                            .with("orders", orders).with("shipped", toShipped.getTotalCount())
+                            .with("linesPerOrder", 2).with("commandsPerOrder", 7),
+                    BenchResult.of("saga", "PlaceOrder -> OrderShipped", toShipped.getValueAtPercentile(99) / 1000.0, "ms p99")
+                            .with("p50Ms", toShipped.getValueAtPercentile(50) / 1000.0)
+                            .with("p99Ms", toShipped.getValueAtPercentile(99) / 1000.0)
+                            .with("note", "orders published as fast as possible: latency includes queueing behind the backlog"),
+                    BenchResult.of("memory", "RSS of the benchmark process after the saga run", Rss.megabytes(), "MB")
+                            .with("note", "one JVM: broker, registry, command service, projections with every read model and the saga"));
+        }
+    }
+
+    private <C> CompletableFuture<?> send(AggregateType<C, ?, ?> type, String commandId, String id, C command) {
+        return commands.gateway().send(type, envelope(commandId, id, command), Duration.ofMinutes(2));
+    }
+
+    private static <C> CommandEnvelope<C> envelope(String commandId, String id, C command) {
+        return new CommandEnvelope<>(new CommandMetadata(commandId, id, OptionalLong.empty(), Instant.now(), commandId,
+                Optional.empty(), "bench"), command);
+    }
+
+    @Override
+    public void close() {
+        projections.close();
+        commands.close();
+    }
+}

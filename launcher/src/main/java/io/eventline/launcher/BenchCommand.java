@@ -1,0 +1,63 @@
+package io.eventline.launcher;
+
+import io.eventline.bench.BenchResult;
+import io.eventline.bench.BenchmarkRunner;
+import io.eventline.kafka.embedded.EmbeddedKafkaBroker;
+import io.eventline.kafka.embedded.EmbeddedKafkaConfig;
+import io.eventline.schemas.registry.SchemaRegistries;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.service.config.KafkaEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs the benchmark suite and writes results.json, throughput.png and latency.png. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure throughput, latency, saga and query speed against the raw-Kafka limit, in one run.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap-servers", description = "Measure against this cluster instead of a fresh embedded broker.")
+    String bootstrapServers;
+
+    @Option(names = "--quick", description = "A small run (about a minute) to check that everything works.")
+    boolean quick;
+
+    @Option(names = "--out", defaultValue = "docs/benchmarks", description = "Where results.json and the charts go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("eventline-bench");
+        EmbeddedKafkaBroker broker = bootstrapServers == null
+                ? EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.onFreePorts(work.resolve("kafka"))) : null;
+        String bootstrap = broker == null ? bootstrapServers : broker.bootstrapServers();
+        Map<String, String> overrides = KafkaEnvironment.clientProperties(System.getenv());
+        Map<String, Object> registryConfig = new HashMap<>(overrides);
+        registryConfig.put("bootstrap.servers", bootstrap);
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
+        try (SchemaRegistry registry = SchemaRegistries.fromConfig(registryConfig)) {
+            var context = BenchmarkRunner.context(bootstrap, overrides, registry, work, runId, partitions);
+            List<BenchResult> results = BenchmarkRunner.run(context,
+                    quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.standard(), System.out);
+            System.out.println();
+            io.eventline.bench.BenchReport.print(results, System.out);
+            io.eventline.bench.BenchReport.write(results, BenchmarkRunner.environment(bootstrap, broker != null), out);
+            System.out.println("Written to " + out.toAbsolutePath());
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+        return 0;
+    }
+}
