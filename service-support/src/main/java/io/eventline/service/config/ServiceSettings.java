@@ -4,6 +4,7 @@ import io.eventline.schemas.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -37,6 +38,20 @@ public record ServiceSettings(
     public ServiceSettings {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
     }
+
+    /**
+     * Every variable {@link #fromEnvironment} reads, besides the {@code KAFKA_*} passthrough: what a
+     * deployment (docker-compose.yml) may set. ServiceSettingsTest fails when the two disagree.
+     */
+    public static final List<String> VARIABLES = List.of(
+            "EVENTLINE_APPLICATION_ID",
+            "EVENTLINE_TOPIC_PREFIX", "EVENTLINE_PARTITIONS", "EVENTLINE_REPLICATION_FACTOR",
+            "EVENTLINE_COMMAND_RETENTION", "EVENTLINE_RESULT_RETENTION", "EVENTLINE_DLQ_RETENTION",
+            "EVENTLINE_HTTP_PORT", "EVENTLINE_BOOTSTRAP_SERVERS", "EVENTLINE_SCHEMA_REGISTRY_URL",
+            "EVENTLINE_HTTP_HOST", "EVENTLINE_ADVERTISED_HOST", "EVENTLINE_STATE_DIR",
+            "EVENTLINE_COMMIT_INTERVAL", "EVENTLINE_STANDBY_REPLICAS", "EVENTLINE_STREAM_THREADS",
+            "EVENTLINE_DEDUP_RETENTION", "EVENTLINE_MAX_STALE_LAG", "EVENTLINE_HTTP_TOKEN",
+            "EVENTLINE_HTTP_MAX_BODY_BYTES");
 
     public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort) {
         Environment e = new Environment(env);
