@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /** Where a benchmark runs: the cluster, the registry, a scratch directory, and fresh names per run. */
 public record BenchContext(String bootstrapServers, Map<String, String> clientOverrides, SchemaRegistry registry, Path workDir,
@@ -50,9 +49,10 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
         }
     }
 
+    /** Creates a plain topic and returns once every partition has a leader (see TopicProvisioner). */
     void createTopic(String name) throws Exception {
         try (Admin admin = Admin.create(clientConfig())) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            new TopicProvisioner(admin).provision(List.of(new io.eventline.schemas.topics.TopicSpec(name, partitions, (short) 1, Map.of())));
         }
     }
 }

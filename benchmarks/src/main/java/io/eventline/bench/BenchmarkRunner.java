@@ -33,16 +33,43 @@ public final class BenchmarkRunner {
     private BenchmarkRunner() {}
 
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log) throws Exception {
+        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "saga"));
+    }
+
+    /** Runs only the named parts: limits (raw and bare EOS), commands (with rebuild), saga (with queries). */
+    public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log, java.util.Set<String> parts) throws Exception {
         List<BenchResult> results = new ArrayList<>();
+        if (parts.contains("limits")) {
+            limits(ctx, plan, log, results);
+        }
+        if (parts.contains("commands")) {
+            commands(ctx, plan, log, results);
+        }
+        if (parts.contains("saga")) {
+            saga(ctx, plan, log, results);
+        }
+        return results;
+    }
+
+    private static void limits(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {
         log.println("1/5 raw producer and consumer ...");
         results.addAll(RawPipeBench.run(ctx, plan.rawRecords(), plan.recordBytes()));
         log.println("2/5 bare exactly-once Streams app ...");
         results.add(BareEosBench.run(ctx, plan.eosRecords(), plan.recordBytes(), Map.of()));
+    }
+
+    private static void commands(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {
         log.println("3/5 command service: backlog throughput, then latency at fixed rates ...");
         results.addAll(CommandBench.run(ctx, plan.commands(), plan.rates(), plan.perRate(), 18181));
-        double bare = results.stream().filter(r -> r.name().startsWith("bare")).findFirst().orElseThrow().value();
+        var bare = results.stream().filter(r -> r.name().startsWith("bare")).findFirst();
         BenchResult commands = results.stream().filter(r -> r.name().startsWith("command-service throughput")).findFirst().orElseThrow();
-        results.add(BenchResult.of("commands", "command-service / bare exactly-once app", commands.value() / bare * 100, "%"));
+        bare.ifPresent(b -> results.add(BenchResult.of("commands", "command-service / bare exactly-once app",
+                commands.value() / b.value() * 100, "%")));
+        log.println("    read-model rebuild over the command benchmark's events ...");
+        results.addAll(RebuildBench.run(ctx, 18185));
+    }
+
+    private static void saga(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {
         log.println("4/5 saga end to end ...");
         try (SagaBench saga = SagaBench.start(ctx, 18182, 18183)) {
             results.addAll(saga.run(ctx, plan.sagaOrders()));
@@ -55,7 +82,6 @@ public final class BenchmarkRunner {
                 results.addAll(QueryBench.run(18182, "/aggregates/inventory/", saga.skus, plan.queryClients(), plan.queryDuration()));
             }
         }
-        return results;
     }
 
     public static Map<String, Object> environment(String bootstrap, boolean embedded) {

@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/benchmarks", description = "Where results.json and the charts go (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--only", split = ",", defaultValue = "limits,commands,saga",
+            description = "Parts to run: limits, commands, saga (default: all).")
+    java.util.Set<String> parts;
+
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
@@ -48,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
         try (SchemaRegistry registry = SchemaRegistries.fromConfig(registryConfig)) {
             var context = BenchmarkRunner.context(bootstrap, overrides, registry, work, runId, partitions);
             List<BenchResult> results = BenchmarkRunner.run(context,
-                    quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.standard(), System.out);
+                    quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.standard(), System.out, parts);
             System.out.println();
             io.eventline.bench.BenchReport.print(results, System.out);
             io.eventline.bench.BenchReport.write(results, BenchmarkRunner.environment(bootstrap, broker != null), out);

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         version = "eventline 0.1.0",
         description = "Event sourcing and CQRS on Apache Kafka Streams.",
         subcommands = {DemoCommand.class, ClusterCommand.class, ServiceCommands.RunCommandService.class,
-                ServiceCommands.RunProjections.class, SendCommand.class, FollowCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ServiceCommands.RunProjections.class, SendCommand.class, FollowCommand.class, RebuildCommands.RebuildAggregates.class, RebuildCommands.RebuildProjection.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

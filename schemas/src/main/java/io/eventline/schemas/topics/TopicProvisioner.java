@@ -87,6 +87,14 @@ public final class TopicProvisioner {
     private List<String> verify(Collection<TopicSpec> specs) throws InterruptedException, ExecutionException {
         Map<String, TopicSpec> byName = specs.stream().collect(Collectors.toMap(TopicSpec::name, Function.identity()));
         Map<String, TopicDescription> descriptions = admin.describeTopics(byName.keySet()).allTopicNames().get();
+        // A partition without a leader yet makes the first produce fail with NOT_LEADER_OR_FOLLOWER, and an
+        // idempotent producer's retry of that first batch can then loop on OUT_OF_ORDER_SEQUENCE_NUMBER.
+        for (TopicDescription description : descriptions.values()) {
+            if (description.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                throw new ExecutionException(new org.apache.kafka.common.errors.LeaderNotAvailableException(
+                        description.name() + " has a partition without a leader yet"));
+            }
+        }
         List<ConfigResource> resources = byName.keySet().stream()
                 .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
         Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();

@@ -112,33 +112,36 @@ public record ServiceSettings(
         return config;
     }
 
+    /**
+     * Kafka Streams properties in three layers: tuned defaults, then every {@code KAFKA_*} override
+     * (so an operator can change any of them), then what the pipeline's guarantees rest on, which no
+     * override can change: exactly-once, the application id, where it serves and keeps state.
+     */
     public Properties streamsProperties() {
         Properties p = new Properties();
-        p.putAll(kafkaOverrides);
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
-        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         // Fail over quickly when an instance dies, rather than after the 45 s default.
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10_000);
-        // Transactions v2 bumps the producer epoch at every commit, and a broker refuses (retriably)
-        // a batch with sequence > 0 while the partition's first batch of the transaction is still
-        // being verified. Pipelined requests hit that on every transaction and wait out a retry
-        // backoff; one request in flight never does (measured in docs/benchmarks.md).
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
-        // The first send of a transaction can meet CONCURRENT_TRANSACTIONS while the previous commit's
-        // markers are written; the default 100 ms retry backoff would add that to every commit.
+        // With transactions v2 the first send of a transaction can meet CONCURRENT_TRANSACTIONS (the
+        // previous commit's markers are still being written) or a retriable OUT_OF_ORDER_SEQUENCE_NUMBER
+        // (a pipelined batch overtook the partition's first, still being verified). Both are retried;
+        // the default 100 ms backoff would add that to most commits. Measured in docs/benchmarks.md:
+        // one request in flight avoids the retries but costs more than it saves.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        p.putAll(kafkaOverrides);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost + ":" + httpPort);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         return p;
     }
 

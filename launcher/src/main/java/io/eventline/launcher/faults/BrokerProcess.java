@@ -1,0 +1,71 @@
+package io.eventline.launcher.faults;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * A broker a test owns: in a JVM of its own on ports fixed at creation, so that it can be stopped
+ * and started again on the same data directory while clients keep the same bootstrap address.
+ */
+public final class BrokerProcess implements AutoCloseable {
+
+    private final Path dataDir;
+    private final int port = Ports.free();
+    private final int controllerPort = Ports.free();
+    private ChildJvm jvm;
+    private int starts;
+
+    public BrokerProcess(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + port;
+    }
+
+    /** Starts the broker and waits until it answers metadata requests. */
+    public void start() throws InterruptedException {
+        if (jvm != null) {
+            jvm.close();
+        }
+        jvm = ChildJvm.start("broker-" + ++starts, BrokerMain.class, Map.of(),
+                dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort));
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                    return;
+                } catch (Exception notYet) {
+                    if (!jvm.isAlive()) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+        throw new IllegalStateException("the broker did not start; its output:\n" + jvm.output());
+    }
+
+    /** SIGTERM: a controlled shutdown, as an operator's rolling restart does. */
+    public void stop() {
+        if (!jvm.terminate(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the broker did not stop within 60 s");
+        }
+    }
+
+    /** SIGKILL: the broker dies with its logs unflushed; the next start recovers them. */
+    public void crash() {
+        jvm.kill();
+    }
+
+    @Override
+    public void close() {
+        if (jvm != null) {
+            jvm.close();
+        }
+    }
+}

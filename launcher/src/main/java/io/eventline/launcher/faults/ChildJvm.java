@@ -1,0 +1,134 @@
+package io.eventline.launcher.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A class's {@code main} in a JVM of its own, with this JVM's classpath and extra environment: a
+ * service instance that a fault can really hit. SIGKILL is a crash, SIGSTOP a process frozen (a long
+ * GC pause, a VM migration), SIGTERM an orderly scale-in. Output goes to a file, kept for diagnosis.
+ */
+public final class ChildJvm implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path output;
+
+    private ChildJvm(String name, Process process, Path output) {
+        this.name = name;
+        this.process = process;
+        this.output = output;
+    }
+
+    public static ChildJvm start(String name, Class<?> main, Map<String, String> environment, String... args) {
+        try {
+            Path output = Files.createTempFile("eventline-" + name + "-", ".log");
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            command.add("-Xmx384m");
+            command.add("-XX:+UseSerialGC"); // 2 cores and several JVMs: no parallel GC threads to fight over
+            if (Runtime.version().feature() >= 24) {
+                command.add("--sun-misc-unsafe-memory-access=allow");
+            }
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(main.getName());
+            command.addAll(List.of(args));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().putAll(environment);
+            return new ChildJvm(name, builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, no leaving the group; a crash. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM: shutdown hooks run, Streams closes and leaves the group; an orderly stop. */
+    public boolean terminate(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    /** SIGSTOP: the process freezes where it is, heartbeats and open transactions included. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the frozen process goes on as if nothing happened, unaware of the time it lost. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(output unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    public Path outputFile() {
+        return output;
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Kills what is still running and deletes its output file. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+        try {
+            Files.deleteIfExists(output);
+        } catch (IOException ignored) {
+            // a temp file left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.eventline.launcher.faults;
+
+import io.eventline.command.AggregateType;
+import io.eventline.command.app.CommandServiceMain;
+import io.eventline.command.gateway.CommandGateway;
+import io.eventline.command.mapping.Aggregates;
+import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.projection.app.ProjectionService;
+import io.eventline.projection.saga.OrderFulfilmentModule;
+import io.eventline.projection.saga.SagaSettings;
+import io.eventline.projection.verify.ExactlyOnceVerifier;
+import io.eventline.schemas.registry.SchemaRegistries;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.schemas.topics.TopicProvisioner;
+import io.eventline.service.config.ServiceSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * One pipeline under fault: its own topic prefix and application ids on a broker, command-service
+ * instances each in a JVM of its own (so that a fault really hits a process), the saga in this JVM
+ * when asked, and a gateway. Every service reads the same environment, as in production.
+ */
+public final class FaultPipeline implements AutoCloseable {
+
+    public final String prefix;
+    public final ServiceSettings settings;
+    public final SchemaRegistry registry;
+    public final List<AggregateType<?, ?, ?>> types;
+    private final Map<String, String> environment;
+    private final Path stateRoot;
+    private final CommandGateway gateway;
+    private final Map<String, ServiceInstance> instances = new LinkedHashMap<>();
+    private final List<AutoCloseable> inProcess = new ArrayList<>();
+
+    public FaultPipeline(String bootstrapServers, String prefix, Path stateRoot, int standbyReplicas) {
+        this.prefix = prefix;
+        this.stateRoot = stateRoot;
+        this.environment = Map.of("EVENTLINE_BOOTSTRAP_SERVERS", bootstrapServers, "EVENTLINE_TOPIC_PREFIX", prefix,
+                "EVENTLINE_PARTITIONS", "3", "EVENTLINE_STANDBY_REPLICAS", String.valueOf(standbyReplicas),
+                "EVENTLINE_APPLICATION_ID", prefix + "-commands", "EVENTLINE_HTTP_HOST", "127.0.0.1",
+                "EVENTLINE_ADVERTISED_HOST", "127.0.0.1");
+        this.settings = ServiceSettings.fromEnvironment(environment, prefix + "-commands", 0);
+        this.registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
+        this.types = Aggregates.all(registry);
+        try (Admin admin = Admin.create(settings.clientConfig())) {
+            new TopicProvisioner(admin).provision(settings.topics().all());
+        }
+        this.gateway = new CommandGateway(settings.clientConfig(), settings.topics(), new AvroOutcomeCodec(registry));
+    }
+
+    /** Starts a command-service instance in a new JVM, on a port and state directory it keeps across restarts. */
+    public ServiceInstance startCommandService(String name) {
+        ServiceInstance instance = instances.computeIfAbsent(name, n -> new ServiceInstance(n, CommandServiceMain.class,
+                environment, stateRoot.resolve(n), Ports.free()));
+        instance.start();
+        return instance;
+    }
+
+    public ServiceInstance instance(String name) {
+        return instances.get(name);
+    }
+
+    /** The saga alone in a projection service in this JVM: a crash of it is not the fault under test. */
+    public ProjectionService startSaga(SagaSettings saga) throws Exception {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("EVENTLINE_APPLICATION_ID", prefix + "-projections");
+        env.put("EVENTLINE_HTTP_PORT", "0");
+        env.put("EVENTLINE_STATE_DIR", stateRoot.resolve("saga").toString());
+        ServiceSettings own = ServiceSettings.fromEnvironment(env, prefix + "-projections", 0);
+        ProjectionService service = ProjectionService.start(own, registry, List.of(new OrderFulfilmentModule(saga)));
+        inProcess.add(service);
+        return service;
+    }
+
+    public ShopWorkload workload(boolean saga, long seed) {
+        return new ShopWorkload(prefix, gateway, types, saga, seed);
+    }
+
+    public CommandGateway gateway() {
+        return gateway;
+    }
+
+    public ExactlyOnceVerifier verifier() {
+        return new ExactlyOnceVerifier(settings.clientConfig(), settings.topics(), registry)
+                .withCommandServiceId(settings.applicationId());
+    }
+
+    /** Where each instance's output went, for a failure message. */
+    public String outputs() {
+        StringBuilder text = new StringBuilder();
+        instances.values().forEach(i -> text.append("\n---- ").append(i.name()).append(": ").append(i.outputTail(4_000)));
+        return text.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable service : inProcess.reversed()) {
+            service.close();
+        }
+        instances.values().forEach(ServiceInstance::close);
+        gateway.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,24 @@
+package io.eventline.launcher.faults;
+
+import io.eventline.projection.verify.VerificationReport;
+
+/** What every scenario does when a step it waits for never comes. */
+final class Faults {
+
+    private Faults() {}
+
+    /** Fails the scenario, with the instances' output: a service that never came back is a finding too. */
+    static void require(boolean condition, String what, FaultPipeline pipeline) {
+        if (!condition) {
+            throw new IllegalStateException("scenario step failed: " + what + pipeline.outputs());
+        }
+    }
+
+    /** Logs the services' output beside a report that does not hold. */
+    static VerificationReport withOutputs(VerificationReport report, FaultPipeline pipeline) {
+        if (!report.holds()) {
+            System.err.println("services' output for the failed verification:" + pipeline.outputs());
+        }
+        return report;
+    }
+}
