@@ -7,6 +7,7 @@ import io.eventline.command.CommandOutcome;
 import io.eventline.command.gateway.CommandGateway;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.service.http.HttpApi;
+import io.eventline.service.http.Ids;
 import io.eventline.service.http.Problem;
 import io.eventline.service.http.Request;
 import io.eventline.service.http.Response;
@@ -21,13 +22,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /** The command service's HTTP routes: thin, each one a call into the gateway or the queries. */
 public final class CommandHttp {
-
-    /** Ids travel in URLs, topic keys and logs: printable, no slash, bounded. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,128}");
 
     private final Map<String, AggregateType<?, ?, ?>> types = new LinkedHashMap<>();
     private final CommandGateway gateway;
@@ -55,7 +52,14 @@ public final class CommandHttp {
             throw Problem.badRequest("'type' is required: the command's name, such as PlaceOrder");
         }
         String commandId = Optional.ofNullable(body.commandId()).orElseGet(() -> UUID.randomUUID().toString());
-        requireId("commandId", commandId);
+        Ids.require("commandId", commandId);
+        // They go into the envelope, its headers and the logs: ids, like the commandId.
+        Optional.ofNullable(body.correlationId()).ifPresent(id -> Ids.require("correlationId", id));
+        Optional.ofNullable(body.causationId()).ifPresent(id -> Ids.require("causationId", id));
+        Optional.ofNullable(body.actor()).ifPresent(id -> Ids.require("actor", id));
+        if (body.expectedVersion() != null && body.expectedVersion() < 0) {
+            throw Problem.badRequest("expectedVersion must be 0 (not created yet) or more, got " + body.expectedVersion());
+        }
         Object command = CommandJson.bind(request.json(), type.name(), request.param("id"), body.type(), body.payload());
         CommandMetadata meta = new CommandMetadata(commandId, request.param("id"),
                 body.expectedVersion() == null ? OptionalLong.empty() : OptionalLong.of(body.expectedVersion()),
@@ -101,14 +105,7 @@ public final class CommandHttp {
         if (!types.containsKey(request.param("type"))) {
             throw Problem.notFound("unknown aggregate type '" + request.param("type") + "' (known: " + types.keySet() + ")");
         }
-        requireId("aggregate id", request.param("id"));
+        Ids.require("aggregate id", request.param("id"));
         return request;
-    }
-
-    private static void requireId(String what, String value) {
-        if (!ID.matcher(value).matches()) {
-            throw Problem.badRequest(what + " must be 1 to 128 characters of letters, digits and ._:@+- (got '"
-                    + (value.length() > 140 ? value.substring(0, 140) + "…" : value) + "')");
-        }
     }
 }

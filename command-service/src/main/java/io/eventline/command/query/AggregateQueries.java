@@ -53,11 +53,17 @@ public final class AggregateQueries {
         AggregateType<?, ?, ?> type = type(request.param("type"));
         String id = request.param("id");
         Optional<Long> version = request.queryLong("version");
+        if (version.isPresent() && version.get() < 1) {
+            throw Problem.badRequest("version must be 1 or more (the first event's version), got " + version.get());
+        }
         Optional<Instant> at = request.queryParam("at").map(AggregateQueries::instant);
         if (version.isPresent() || at.isPresent()) {
             return routeHistory(request, type, id, (events) -> stateAt(type, id, events, version, at));
         }
         long minVersion = request.queryLong("minVersion").orElse(0L);
+        if (minVersion < 0) {
+            throw Problem.badRequest("minVersion must be 0 or more, got " + minVersion);
+        }
         String store = new StoreNames(type.name()).aggregates();
         KeyQueryMetadata where = router.streams().queryMetadataForKey(store, id, Serdes.String().serializer());
         return router.route(request, store, where, (partition, stale) -> currentState(type, store, id, partition, stale, minVersion));
@@ -106,7 +112,7 @@ public final class AggregateQueries {
             throw Problem.notFound(type.name() + " " + id + " does not exist (it has no events)");
         }
         long latest = events.getLast().metadata().version();
-        if (version.isPresent() && (version.get() < 1 || version.get() > latest)) {
+        if (version.isPresent() && version.get() > latest) {
             throw Problem.notFound(type.name() + " " + id + " has versions 1.." + latest + ", not " + version.get());
         }
         StoredAggregate<S> state = EventHistory.fold(type, events, e ->

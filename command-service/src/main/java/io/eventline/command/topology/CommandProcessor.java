@@ -12,11 +12,13 @@ import io.eventline.command.StoredAggregate;
 import io.eventline.domain.core.Rejection;
 import io.eventline.schemas.serde.UndecodableRecordException;
 import io.eventline.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -37,6 +39,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     static final String CONCURRENCY_CONFLICT = "CONCURRENCY_CONFLICT";
     static final String AGGREGATE_ID_MISMATCH = "AGGREGATE_ID_MISMATCH";
     static final String PROCESSING_FAILED = "PROCESSING_FAILED";
+    static final String TOO_LARGE = "TOO_LARGE";
 
     private final AggregateType<C, S, E> type;
     private final Topics topics;
@@ -48,6 +51,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     private KeyValueStore<String, byte[]> aggregates;
     private WindowStore<String, byte[]> dedup;
     private String stateSubject;
+    private RecordLimit limit;
 
     CommandProcessor(AggregateType<C, S, E> type, Topics topics, OutcomeCodec outcomes, CommandMetrics metrics,
                      Duration dedupRetention) {
@@ -65,6 +69,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         this.aggregates = context.getStateStore(names.aggregates());
         this.dedup = context.getStateStore(names.dedup());
         this.stateSubject = names.aggregatesChangelog(context.applicationId());
+        this.limit = RecordLimit.from(context.appConfigs());
     }
 
     @Override
@@ -84,14 +89,25 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             return;
         }
         CommandOutcome outcome;
+        boolean deadLettered = false;
         try {
             outcome = handle(command, record);
         } catch (RuntimeExceptionFromDomain e) {
             deadLetter(record, DeadLetters.HANDLER_FAILED, e.getCause());
+            deadLettered = true;
             outcome = reject(meta, currentVersion(meta.aggregateId()), PROCESSING_FAILED,
                     "the command could not be processed and was sent to the dead-letter topic");
         }
         byte[] encoded = outcomes.encodeOutcome(topics.commandResults(), outcome);
+        int resultSize = RecordLimit.size(RecordLimit.windowKey(utf8(meta.commandId())), encoded, null);
+        if (resultSize > limit.maxBytes()) {
+            // Ids of a megabyte: not even a refusal can be sent, so no client can be answered.
+            if (!deadLettered) {
+                deadLetter(record, DeadLetters.TOO_LARGE, new RecordTooLargeException("its result would take a record of "
+                        + resultSize + " bytes, over the " + limit.maxBytes() + "-byte limit"));
+            }
+            return;
+        }
         dedup.put(meta.commandId(), encoded, record.timestamp());
         publishOutcome(meta.commandId(), encoded, record.timestamp());
     }
@@ -144,15 +160,31 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             out.add(new Record<Object, byte[]>(new EventKeyRef(meta.aggregateId(), version, key), value,
                     meta.issuedAt().toEpochMilli(), headers));
         }
+        byte[] stored = events.isEmpty() ? null
+                : type.codec().encodeState(stateSubject, new StoredAggregate<>(version, meta.issuedAt(), state));
+        int largest = largestRecord(out, meta.aggregateId(), stored);
+        if (largest > limit.maxBytes()) {
+            // The producer would refuse it and fail the task, at every retry: refuse the command instead.
+            return reject(meta, current.version(), TOO_LARGE, "its events or new state would take a record of " + largest
+                    + " bytes, over the " + limit.maxBytes() + "-byte limit");
+        }
         // Only now, with every event built, does anything leave: a failure above leaves no trace.
         out.forEach(r -> context.forward(r, names.eventSink()));
-        if (!events.isEmpty()) {
-            aggregates.put(meta.aggregateId(), type.codec().encodeState(stateSubject,
-                    new StoredAggregate<>(version, meta.issuedAt(), state)));
+        if (stored != null) {
+            aggregates.put(meta.aggregateId(), stored);
         }
         CommandOutcome outcome = CommandOutcome.accepted(meta, type.name(), version, eventIds, processedAt());
         metrics.accepted(type.name(), commandType, events.size(), latency(meta));
         return outcome;
+    }
+
+    /** The largest record appending would write: an event, or the new state in the store's changelog. */
+    private static int largestRecord(List<Record<Object, byte[]>> events, String aggregateId, byte[] stored) {
+        int largest = stored == null ? 0 : RecordLimit.size(utf8(aggregateId), stored, null);
+        for (Record<Object, byte[]> event : events) {
+            largest = Math.max(largest, RecordLimit.size(((EventKeyRef) event.key()).encoded(), event.value(), event.headers()));
+        }
+        return largest;
     }
 
     private StoredAggregate<S> load(String aggregateId) {
@@ -188,8 +220,20 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     private void deadLetter(Record<String, byte[]> record, String reason, Throwable error) {
         metrics.deadLettered(type.name(), reason);
         Headers headers = DeadLetters.headers(record.headers(), reason, error, context.recordMetadata().orElse(null));
-        context.forward(new Record<Object, byte[]>(record.key(), record.value(), record.timestamp(), headers),
-                names.deadLetterSink());
+        String key = record.key();
+        byte[] value = record.value();
+        if (!limit.fits(key == null ? null : utf8(key), value, headers)) {
+            // The original bytes and their error headers exceed a record: keep the headers, which say
+            // where the original still is (dlq.source.*), and drop what does not fit.
+            DeadLetters.omitted(headers, value);
+            value = null;
+            key = limit.fits(key == null ? null : utf8(key), null, headers) ? key : null;
+        }
+        context.forward(new Record<Object, byte[]>(key, value, record.timestamp(), headers), names.deadLetterSink());
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Instant processedAt() {

@@ -22,6 +22,10 @@ public final class DeadLetters {
     public static final String UNDECODABLE = "UNDECODABLE";
     /** The command was decoded, but handling it threw something other than a rejection: a bug. */
     public static final String HANDLER_FAILED = "HANDLER_FAILED";
+    /** Even a refusal of the command would exceed the largest record the producer sends (ids of a megabyte). */
+    public static final String TOO_LARGE = "TOO_LARGE";
+    /** Set when the original value did not fit beside the error headers: its size; the bytes are at dlq.source.*. */
+    public static final String VALUE_OMITTED = "dlq.value.omitted";
 
     private DeadLetters() {}
 
@@ -36,6 +40,10 @@ public final class DeadLetters {
             put(headers, SOURCE_OFFSET, String.valueOf(source.offset()));
         }
         return headers;
+    }
+
+    static void omitted(Headers headers, byte[] value) {
+        put(headers, VALUE_OMITTED, String.valueOf(value == null ? 0 : value.length));
     }
 
     private static void put(Headers headers, String key, String value) {

@@ -21,17 +21,21 @@ import io.eventline.testsupport.KafkaProbe;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command service on a broker that authenticates every client (SASL/SCRAM) and allows only
@@ -44,8 +48,8 @@ class SecuredCommandServiceTest {
     SecuredPipeline pipeline;
 
     @BeforeAll
-    void start() throws Exception {
-        pipeline = SecuredPipeline.start();
+    void start(@TempDir Path root) throws Exception {
+        pipeline = SecuredPipeline.start(root);
         assertThat(pipeline.service.streams().awaitRunning(Duration.ofSeconds(45))).isTrue();
     }
 
@@ -102,12 +106,12 @@ class SecuredCommandServiceTest {
         assertThat(KafkaProbe.write(producer, topics.commands("inventory"))).as("allowed: a command").isEmpty();
         assertThat(KafkaProbe.read(producer, topics.commandResults(), Optional.empty())).as("allowed: results").isEmpty();
 
-        assertThat(KafkaProbe.write(producer, topics.events("inventory"))).get().isInstanceOf(TOPIC_REFUSED);
-        assertThat(KafkaProbe.write(producer, topics.deadLetters("inventory"))).get().isInstanceOf(TOPIC_REFUSED);
-        assertThat(KafkaProbe.write(producer, SecuredPipeline.SCHEMA_TOPIC)).get().isInstanceOf(TOPIC_REFUSED);
+        assertThat(KafkaProbe.write(producer, topics.events("inventory"))).get().isInstanceOf(TopicAuthorizationException.class);
+        assertThat(KafkaProbe.write(producer, topics.deadLetters("inventory"))).get().isInstanceOf(TopicAuthorizationException.class);
+        assertThat(KafkaProbe.write(producer, SecuredPipeline.SCHEMA_TOPIC)).get().isInstanceOf(TopicAuthorizationException.class);
         for (String topic : List.of(topics.events("order"), topics.commands("order"), topics.deadLetters("order"),
                 APPLICATION_ID + "-order-aggregates-changelog")) {
-            assertThat(KafkaProbe.read(producer, topic, Optional.empty())).as(topic).get().isInstanceOf(TOPIC_REFUSED);
+            assertThat(KafkaProbe.read(producer, topic, Optional.empty())).as(topic).get().isInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -115,17 +119,14 @@ class SecuredCommandServiceTest {
     void the_service_principal_may_not_join_another_group_and_a_stranger_sees_no_topic() throws Exception {
         assertThat(KafkaProbe.read(pipeline.kafka.clientConfig(SERVICE), pipeline.topics.events("order"),
                 Optional.of("eventline-projections-order-summary-v1")))
-                .get().isInstanceOf(org.apache.kafka.common.errors.GroupAuthorizationException.class);
+                .get().isInstanceOf(GroupAuthorizationException.class);
 
         try (Admin stranger = Admin.create(pipeline.kafka.clientConfig(STRANGER))) {
             assertThat(stranger.listTopics().names().get()).isEmpty();
         }
         assertThat(KafkaProbe.read(pipeline.kafka.clientConfig(STRANGER), pipeline.topics.events("order"), Optional.empty()))
-                .get().isInstanceOf(TOPIC_REFUSED);
+                .get().isInstanceOf(TopicAuthorizationException.class);
     }
-
-    private static final Class<org.apache.kafka.common.errors.TopicAuthorizationException> TOPIC_REFUSED =
-            org.apache.kafka.common.errors.TopicAuthorizationException.class;
 
     /** What the CLI's send opens: the registry and the gateway, with the producer's credentials. */
     private SchemaRegistry producerRegistry() {

@@ -18,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -51,8 +50,8 @@ final class SecuredPipeline implements AutoCloseable {
         this.service = service;
     }
 
-    static SecuredPipeline start() throws Exception {
-        Path root = Files.createTempDirectory("secured-command-service");
+    /** @param root where the broker and the service keep their data; the caller deletes it */
+    static SecuredPipeline start(Path root) throws Exception {
         SecuredKafka kafka = SecuredKafka.start(root.resolve("kafka"), List.of(SERVICE, PRODUCER, STRANGER));
         try {
             Topics topics = Topics.defaults();

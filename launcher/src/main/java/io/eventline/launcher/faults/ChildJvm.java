@@ -29,17 +29,26 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(String name, Class<?> main, Map<String, String> environment, String... args) {
+        return start(name, main, environment, List.of(), args);
+    }
+
+    public static ChildJvm start(String name, Class<?> main, Map<String, String> environment, List<String> jvmOptions,
+                                 String... args) {
         try {
             Path output = Files.createTempFile("eventline-" + name + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx384m");
-            command.add("-XX:+UseSerialGC"); // 2 cores and several JVMs: no parallel GC threads to fight over
+            // 2 cores and several JVMs: no parallel GC threads to fight over, and a quick start (C1 only)
+            // matters more than peak speed at the rates a fault scenario runs.
+            command.add("-XX:+UseSerialGC");
+            command.add("-XX:TieredStopAtLevel=1");
             if (Runtime.version().feature() >= 24) {
                 command.add("--sun-misc-unsafe-memory-access=allow");
             }
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
+            command.addAll(jvmOptions);
             command.add(main.getName());
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -90,10 +99,6 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             return "(output unreadable: " + e.getMessage() + ")";
         }
-    }
-
-    public Path outputFile() {
-        return output;
     }
 
     private void signal(String signal) {

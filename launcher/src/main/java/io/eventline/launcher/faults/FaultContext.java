@@ -17,7 +17,7 @@ public record FaultContext(String bootstrapServers, Optional<BrokerProcess> brok
 
     /** The short form CI runs: a few seconds between faults, a modest rate. */
     public static FaultContext ci(String bootstrapServers, Optional<BrokerProcess> broker, Path workDir) {
-        return new FaultContext(bootstrapServers, broker, workDir, 150, Duration.ofSeconds(4), Duration.ofSeconds(120));
+        return new FaultContext(bootstrapServers, broker, workDir, 100, Duration.ofSeconds(3), Duration.ofSeconds(120));
     }
 
     FaultPipeline pipeline(String prefix, int standbyReplicas) {

@@ -41,10 +41,7 @@ public final class FaultPipeline implements AutoCloseable {
     public FaultPipeline(String bootstrapServers, String prefix, Path stateRoot, int standbyReplicas) {
         this.prefix = prefix;
         this.stateRoot = stateRoot;
-        this.environment = Map.of("EVENTLINE_BOOTSTRAP_SERVERS", bootstrapServers, "EVENTLINE_TOPIC_PREFIX", prefix,
-                "EVENTLINE_PARTITIONS", "3", "EVENTLINE_STANDBY_REPLICAS", String.valueOf(standbyReplicas),
-                "EVENTLINE_APPLICATION_ID", prefix + "-commands", "EVENTLINE_HTTP_HOST", "127.0.0.1",
-                "EVENTLINE_ADVERTISED_HOST", "127.0.0.1");
+        this.environment = environment(bootstrapServers, prefix, standbyReplicas);
         this.settings = ServiceSettings.fromEnvironment(environment, prefix + "-commands", 0);
         this.registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
         this.types = Aggregates.all(registry);
@@ -79,7 +76,9 @@ public final class FaultPipeline implements AutoCloseable {
     }
 
     public ShopWorkload workload(boolean saga, long seed) {
-        return new ShopWorkload(prefix, gateway, types, saga, seed);
+        ShopWorkload workload = new ShopWorkload(prefix, gateway, types, saga, seed);
+        inProcess.add(workload); // stopped before the gateway closes, even when the scenario fails
+        return workload;
     }
 
     public CommandGateway gateway() {
@@ -87,8 +86,21 @@ public final class FaultPipeline implements AutoCloseable {
     }
 
     public ExactlyOnceVerifier verifier() {
+        return verifier(settings.bootstrapServers(), prefix, registry);
+    }
+
+    /** The verifier of a pipeline that ran under {@code prefix}, also once its services are gone. */
+    public static ExactlyOnceVerifier verifier(String bootstrapServers, String prefix, SchemaRegistry registry) {
+        ServiceSettings settings = ServiceSettings.fromEnvironment(environment(bootstrapServers, prefix, 0), prefix + "-commands", 0);
         return new ExactlyOnceVerifier(settings.clientConfig(), settings.topics(), registry)
                 .withCommandServiceId(settings.applicationId());
+    }
+
+    private static Map<String, String> environment(String bootstrapServers, String prefix, int standbyReplicas) {
+        return Map.of("EVENTLINE_BOOTSTRAP_SERVERS", bootstrapServers, "EVENTLINE_TOPIC_PREFIX", prefix,
+                "EVENTLINE_PARTITIONS", "3", "EVENTLINE_STANDBY_REPLICAS", String.valueOf(standbyReplicas),
+                "EVENTLINE_APPLICATION_ID", prefix + "-commands", "EVENTLINE_HTTP_HOST", "127.0.0.1",
+                "EVENTLINE_ADVERTISED_HOST", "127.0.0.1");
     }
 
     /** Where each instance's output went, for a failure message. */

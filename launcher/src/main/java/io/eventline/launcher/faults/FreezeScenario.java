@@ -11,14 +11,15 @@ import java.util.Map;
  * SIGSTOP of a command-service instance for longer than its session and transaction timeouts (both
  * 10 s), then SIGCONT. Meanwhile the group moves its partitions to the other instance, and the
  * frozen one's open transaction is aborted, so its late writes can never become visible: when it
- * wakes it is fenced, rejoins, and keeps working. To show the last, the other instance is then
- * killed and the thawed one alone carries the workload to the end.
+ * wakes it is fenced, rejoins, and keeps working. To show the last, the other instance then leaves
+ * and the thawed one alone carries the workload to the end.
  */
 public final class FreezeScenario implements Scenario {
 
     /** What Kafka Streams logs when it finds it was fenced: its tasks migrated, its transaction gone. */
-    static final List<String> FENCING = List.of("fenced", "Fenced", "TaskMigrated", "InvalidProducerEpoch",
-            "CommitFailed", "UNKNOWN_MEMBER_ID", "ILLEGAL_GENERATION", "missed a rebalance");
+    static final List<String> FENCING = List.of("ProducerFenced", "fenced trying", "is being fenced", "producer is fenced",
+            "InvalidProducerEpoch", "TaskMigrated", "CommitFailed", "UNKNOWN_MEMBER_ID", "ILLEGAL_GENERATION",
+            "stale Generation", "zombies", "Lost previously assigned partitions");
 
     private final Duration frozen;
 
@@ -43,26 +44,27 @@ public final class FreezeScenario implements Scenario {
             workload.seed();
             workload.start(context.rate());
             context.pause();
-            long abortedBefore = AbortedRecords.count(p);
+            facts.put("frozen", frozen.toSeconds() + " s from " + workload.progress());
             a.freeze();
             Thread.sleep(frozen.toMillis());
             int outputAtThaw = a.output().length();
             a.thaw();
-            facts.put("frozen", frozen.toSeconds() + " s at " + workload.published() + " commands");
             // Awake, it first believes it still runs; it is back once it has been through a rebalance.
             boolean rejoined = awaitInOutput(a, outputAtThaw, "REBALANCING -> RUNNING", Duration.ofSeconds(90));
             facts.put("thawed instance alive", a.isAlive());
             facts.put("rejoined after thaw", rejoined);
             facts.put("fencing seen", fencingLines(a.output().substring(outputAtThaw)));
-            facts.put("records aborted", AbortedRecords.count(p) - abortedBefore);
+            facts.put("records aborted so far", AbortedRecords.count(p));
             Faults.require(a.isAlive() && rejoined, "the thawed instance rejoined", p);
-            b.kill();
-            facts.put("other instance killed at", workload.published() + " commands");
+            // An orderly leave moves every partition to the thawed instance at once, without a session timeout.
+            Faults.require(b.terminate(Duration.ofSeconds(60)), "the other instance stopped", p);
+            facts.put("other instance stopped at", workload.progress());
             context.pause();
             long published = workload.stop();
+            facts.put("longest send", workload.longestSendMillis() + " ms");
             Faults.require(a.awaitReady(Duration.ofSeconds(90)), "the thawed instance alone is ready", p);
             VerificationReport report = p.verifier().awaitHolds(context.verifyTimeout());
-            return new ScenarioResult(name(), published, 2, Duration.between(began, Instant.now()), facts,
+            return new ScenarioResult(name(), prefix, published, 2, Duration.between(began, Instant.now()), facts,
                     Faults.withOutputs(report, p));
         }
     }
@@ -79,9 +81,10 @@ public final class FreezeScenario implements Scenario {
         return false;
     }
 
-    /** The first few log lines that say the instance was fenced, shortened. */
+    /** The first few log lines that say the instance was fenced, without the client ids that fill them. */
     static List<String> fencingLines(String output) {
         return output.lines().filter(line -> FENCING.stream().anyMatch(line::contains))
-                .map(line -> line.length() > 160 ? line.substring(0, 160) + "..." : line).limit(3).toList();
+                .map(line -> line.replaceAll("\\[(Consumer|Producer) clientId=[^\\]]*\\] ", ""))
+                .map(line -> line.length() > 240 ? line.substring(0, 240) + "..." : line).limit(5).toList();
     }
 }

@@ -45,17 +45,17 @@ public final class KillScenario implements Scenario {
                 ServiceInstance victim = instances.get(k % instances.size());
                 long pid = victim.pid();
                 victim.crashAndRestart();
-                facts.put("kill " + (k + 1), victim.name() + " pid " + pid + " at " + workload.published() + " commands");
-                Faults.require(victim.awaitLive(Duration.ofSeconds(60)), victim.name() + " back after the kill", p);
+                facts.put("kill " + (k + 1), victim.name() + " pid " + pid + " at " + workload.progress());
             }
             context.pause();
             long published = workload.stop();
+            facts.put("longest send", workload.longestSendMillis() + " ms");
             for (ServiceInstance instance : instances) {
                 Faults.require(instance.awaitReady(Duration.ofSeconds(90)), instance.name() + " ready at the end", p);
             }
             VerificationReport report = p.verifier().withSagaInvariants().awaitHolds(context.verifyTimeout());
             facts.put("resent", workload.resent());
-            return new ScenarioResult(name(), published, kills, Duration.between(began, Instant.now()), facts,
+            return new ScenarioResult(name(), prefix, published, kills, Duration.between(began, Instant.now()), facts,
                     Faults.withOutputs(report, p));
         }
     }

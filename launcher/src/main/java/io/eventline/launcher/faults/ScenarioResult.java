@@ -7,9 +7,9 @@ import java.util.Map;
 
 /**
  * How one fault scenario went: what it did (facts, in the order they happened) and what the
- * verifier found afterwards. It held when the verifier's report holds.
+ * verifier found afterwards in the pipeline under {@code prefix}. It held when the verifier's report holds.
  */
-public record ScenarioResult(String name, long commandsPublished, int faults, Duration took,
+public record ScenarioResult(String name, String prefix, long commandsPublished, int faults, Duration took,
                              Map<String, Object> facts, VerificationReport report) {
 
     public ScenarioResult {

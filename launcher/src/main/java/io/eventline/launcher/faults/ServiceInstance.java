@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +16,14 @@ import java.util.Map;
  * every JVM it is restarted in, as a pod keeps its volume. Earlier lives' output is kept.
  */
 public final class ServiceInstance implements AutoCloseable {
+
+    /** What a fault shows in a service's log: group membership lost and regained, tasks closed as zombies, fencing. */
+    static final List<String> MEMBERSHIP_LOGS = List.of(
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.TaskManager=info",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StreamThread=info",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.AbstractCoordinator=info",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=info",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.producer.internals.TransactionManager=info");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -39,7 +48,7 @@ public final class ServiceInstance implements AutoCloseable {
             earlierOutput.append(jvm.output()).append("\n==== restarted ====\n");
             jvm.close();
         }
-        jvm = ChildJvm.start(name, main, environment);
+        jvm = ChildJvm.start(name, main, environment, MEMBERSHIP_LOGS);
     }
 
     public String name() {
@@ -64,14 +73,6 @@ public final class ServiceInstance implements AutoCloseable {
         start();
     }
 
-    public void kill() {
-        jvm.kill();
-    }
-
-    public void restart() {
-        start();
-    }
-
     public void freeze() {
         jvm.freeze();
     }
@@ -87,11 +88,6 @@ public final class ServiceInstance implements AutoCloseable {
     /** Waits, bounded, for GET /health/ready to answer 200: every task assigned and restored. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
         return awaitStatus("/health/ready", timeout);
-    }
-
-    /** Waits, bounded, for the HTTP API to answer at all: the JVM is up. */
-    public boolean awaitLive(Duration timeout) throws InterruptedException {
-        return awaitStatus("/health/live", timeout);
     }
 
     private boolean awaitStatus(String path, Duration timeout) throws InterruptedException {

@@ -104,14 +104,24 @@ final class ShopFlows {
         return new OrderCommand.PlaceOrder(id, customer(), lines, "EUR");
     }
 
+    /** Restocking skips the scarce skus and deposits the poor customers, so that some orders are compensated. */
     private List<Step<?>> restock() {
-        String sku = sku();
+        String sku = ShopWorkload.sku(run, avoiding(skus, ShopWorkload.SCARCE_EVERY));
         return List.of(Step.of(inventory, sku, new InventoryCommand.AddStock(sku, 20)));
     }
 
     private List<Step<?>> deposit() {
-        String customer = customer();
+        String customer = ShopWorkload.customer(run, avoiding(customers, ShopWorkload.POOR_EVERY));
         return List.of(Step.of(accounts, customer, new AccountCommand.DepositMoney(customer, 20_000)));
+    }
+
+    /** A number below {@code bound} that is no multiple of {@code every}. */
+    private int avoiding(int bound, int every) {
+        int n;
+        do {
+            n = random.nextInt(bound);
+        } while (n % every == 0);
+        return n;
     }
 
     private String customer() {

@@ -26,6 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ShopWorkload implements AutoCloseable {
 
+    /** One customer in ten can hardly pay, one sku in eight is nearly out: orders for them are compensated. */
+    static final int POOR_EVERY = 10;
+    static final int SCARCE_EVERY = 8;
+
     private final String run;
     private final CommandGateway gateway;
     private final List<AggregateType<?, ?, ?>> types;
@@ -37,6 +41,8 @@ public final class ShopWorkload implements AutoCloseable {
     private final AtomicLong resent = new AtomicLong();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean running;
+    private volatile long startedAt;
+    private volatile long longestSendNanos;
     private Thread thread;
 
     /** With {@code saga}, only orders, restocking and deposits: what the saga needs and its invariants allow. */
@@ -58,10 +64,10 @@ public final class ShopWorkload implements AutoCloseable {
         for (int c = 0; c < customers; c++) {
             String customer = customer(run, c);
             seeding.add(send(Step.of(accounts, customer, new AccountCommand.OpenAccount(customer, "EUR"))));
-            seeding.add(send(Step.of(accounts, customer, new AccountCommand.DepositMoney(customer, c % 10 == 0 ? 500 : 200_000))));
+            seeding.add(send(Step.of(accounts, customer, new AccountCommand.DepositMoney(customer, c % POOR_EVERY == 0 ? 500 : 200_000))));
         }
         for (int s = 0; s < skus; s++) {
-            seeding.add(send(Step.of(inventory, sku(run, s), new InventoryCommand.AddStock(sku(run, s), s % 8 == 0 ? 4 : 500))));
+            seeding.add(send(Step.of(inventory, sku(run, s), new InventoryCommand.AddStock(sku(run, s), s % SCARCE_EVERY == 0 ? 4 : 500))));
         }
         long refused = seeding.stream().map(CompletableFuture::join).filter(o -> !o.accepted()).count();
         if (refused > 0) {
@@ -72,6 +78,7 @@ public final class ShopWorkload implements AutoCloseable {
     /** Publishes at {@code perSecond} until {@link #stop()}; flows interleave, each in its own order. */
     public void start(int perSecond) {
         running = true;
+        startedAt = System.nanoTime();
         thread = Thread.ofPlatform().name("workload-" + run).daemon().start(() -> {
             List<Deque<Step<?>>> active = new ArrayList<>();
             Random random = new Random(run.hashCode());
@@ -88,7 +95,9 @@ public final class ShopWorkload implements AutoCloseable {
                 if (active.get(pick).isEmpty()) {
                     active.remove(pick);
                 }
+                long before = System.nanoTime();
                 last = publish(step);
+                longestSendNanos = Math.max(longestSendNanos, System.nanoTime() - before);
                 lastStep = step;
                 if (published.get() % 40 == 0) {
                     republish(lastStep, last);
@@ -116,6 +125,16 @@ public final class ShopWorkload implements AutoCloseable {
 
     public long resent() {
         return resent.get();
+    }
+
+    /** Where the workload is: seconds since it started, and commands published. */
+    public String progress() {
+        return String.format("%.1f s, %d commands", (System.nanoTime() - startedAt) / 1e9, published.get());
+    }
+
+    /** The longest a single publish blocked: a gateway that stalls shows here. */
+    public long longestSendMillis() {
+        return longestSendNanos / 1_000_000;
     }
 
     @Override

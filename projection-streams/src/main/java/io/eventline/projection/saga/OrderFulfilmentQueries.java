@@ -23,7 +23,7 @@ public final class OrderFulfilmentQueries {
 
     /** GET /sagas/order-fulfilment/{orderId}. */
     public Response byOrderId(Request request) {
-        String orderId = request.param("orderId");
+        String orderId = request.id("orderId");
         String store = OrderFulfilmentTopology.SAGA_STORE;
         KeyQueryMetadata where = router.streams().queryMetadataForKey(store, orderId, Serdes.String().serializer());
         return router.route(request, store, where, (partition, stale) -> {

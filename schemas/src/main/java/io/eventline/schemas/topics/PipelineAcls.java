@@ -2,6 +2,7 @@ package io.eventline.schemas.topics;
 
 import static org.apache.kafka.common.acl.AclOperation.CREATE;
 import static org.apache.kafka.common.acl.AclOperation.DELETE;
+import static org.apache.kafka.common.acl.AclOperation.DESCRIBE;
 import static org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS;
 import static org.apache.kafka.common.acl.AclOperation.READ;
 import static org.apache.kafka.common.acl.AclOperation.WRITE;
@@ -24,7 +25,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * <p>Pipeline topics are named literally: no prefix covers {@code shop.order.commands} without also
  * covering {@code shop.order.commands.dlq}. Prefixes are used only for names a principal owns by
  * construction: its application id and a dash (Kafka Streams' internal topics and transactional ids).
- * DESCRIBE_CONFIGS on every pipeline topic, because every process checks their settings at start.
+ * DESCRIBE and DESCRIBE_CONFIGS on every pipeline topic, because every service checks at start that
+ * each exists (a topic it cannot describe, it would try to create) with the expected settings.
  */
 public final class PipelineAcls {
 
@@ -52,7 +54,7 @@ public final class PipelineAcls {
             topic(topics.deadLetters(aggregate), WRITE);
         }
         topic(topics.commandResults(), READ, WRITE);
-        return describeConfigs(topics);
+        return describeAll(topics);
     }
 
     /**
@@ -67,7 +69,7 @@ public final class PipelineAcls {
             topic(topics.events(aggregate), READ);
         }
         topic(topics.commandResults(), READ);
-        return describeConfigs(topics);
+        return describeAll(topics);
     }
 
     /** A producer that sends commands and waits for their results (the gateway, {@code eventline send}). */
@@ -103,8 +105,8 @@ public final class PipelineAcls {
         return allow(ResourceType.GROUP, name, pattern, READ);
     }
 
-    private PipelineAcls describeConfigs(Topics topics) {
-        topics.all().forEach(spec -> topic(spec.name(), DESCRIBE_CONFIGS));
+    private PipelineAcls describeAll(Topics topics) {
+        topics.all().forEach(spec -> topic(spec.name(), DESCRIBE, DESCRIBE_CONFIGS));
         return this;
     }
 

@@ -30,12 +30,24 @@ public final class HttpApi implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final Json json = new Json();
     private final int maxBodyBytes;
-    private final Optional<String> bearerToken;
+    private final List<byte[]> acceptedAuthorizations;
     private HttpServer server;
 
+    /**
+     * @param bearerToken when present, protected routes need it; several tokens separated by commas
+     *                    are each accepted, so that a token can be rotated without a moment in which
+     *                    clients with the old or the new one are refused (docs/operations.md)
+     */
     public HttpApi(int maxBodyBytes, Optional<String> bearerToken) {
         this.maxBodyBytes = maxBodyBytes;
-        this.bearerToken = bearerToken.filter(t -> !t.isBlank());
+        this.acceptedAuthorizations = bearerToken.stream()
+                .flatMap(tokens -> java.util.Arrays.stream(tokens.split(",")))
+                .map(String::trim).filter(t -> !t.isEmpty())
+                .map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8)).toList();
+        if (acceptedAuthorizations.isEmpty() && bearerToken.filter(t -> !t.isBlank()).isPresent()) {
+            // "," is a token setting gone wrong: fail closed, never serve unprotected.
+            throw new IllegalArgumentException("the bearer token setting names no token: '" + bearerToken.get() + "'");
+        }
     }
 
     public HttpApi get(String template, Route.Handler handler) {
@@ -95,7 +107,8 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private Response dispatch(HttpExchange exchange, String path) throws Exception {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        // Methods are case-sensitive (RFC 9110, 9.1): "get" is not GET, and is refused like any unknown method.
+        String method = exchange.getRequestMethod();
         boolean pathKnown = false;
         for (Route route : routes) {
             Optional<Map<String, String>> params = route.match(path);
@@ -122,19 +135,29 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void authorise(Map<String, String> headers) {
-        if (bearerToken.isEmpty()) {
+        if (acceptedAuthorizations.isEmpty()) {
             return;
         }
-        String presented = Optional.ofNullable(headers.get("authorization")).orElse("");
-        byte[] expected = ("Bearer " + bearerToken.get()).getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8))) {
+        byte[] presented = Optional.ofNullable(headers.get("authorization")).orElse("").getBytes(StandardCharsets.UTF_8);
+        boolean accepted = false;
+        for (byte[] expected : acceptedAuthorizations) {
+            // Constant-time, and every token compared, so timing tells nothing about which one nearly matched.
+            accepted |= MessageDigest.isEqual(expected, presented);
+        }
+        if (!accepted) {
             throw new Problem(401, "Unauthorized", "a valid bearer token is required",
                     Map.of(), Map.of("WWW-Authenticate", "Bearer"));
         }
     }
 
-    private byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(maxBodyBytes + 1);
+    private byte[] readBody(InputStream in) {
+        byte[] body;
+        try {
+            body = in.readNBytes(maxBodyBytes + 1);
+        } catch (IOException e) {
+            // The client's fault: fewer bytes than its Content-Length, or a malformed chunk.
+            throw Problem.badRequest("the body could not be read: " + e.getMessage());
+        }
         if (body.length > maxBodyBytes) {
             throw new Problem(413, "Content Too Large", "the body exceeds " + maxBodyBytes + " bytes");
         }

@@ -16,6 +16,11 @@ public record Request(String method, String path, Map<String, String> pathParams
         return value;
     }
 
+    /** A path parameter that names something (an aggregate, a read model's key): a 400 problem unless it is an {@link Ids id}. */
+    public String id(String name) {
+        return Ids.require(name, param(name));
+    }
+
     public Optional<String> queryParam(String name) {
         return Optional.ofNullable(query.get(name));
     }

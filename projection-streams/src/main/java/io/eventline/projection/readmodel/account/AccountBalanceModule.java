@@ -65,6 +65,6 @@ public final class AccountBalanceModule extends ReadModelModule {
         ListQueries<StoredAccountBalance> list = new ListQueries<>(spec, router, context.topics().partitions(),
                 Duration.ofSeconds(2), api.json());
         api.get("/readmodels/accounts", list::list)
-                .get("/readmodels/accounts/{customerId}", request -> byKey.byKey(request, request.param("customerId")));
+                .get("/readmodels/accounts/{customerId}", request -> byKey.byKey(request, request.id("customerId")));
     }
 }

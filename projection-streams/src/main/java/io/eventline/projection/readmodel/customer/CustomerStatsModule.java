@@ -51,6 +51,6 @@ public final class CustomerStatsModule extends ReadModelModule {
         ListQueries<StoredCustomerStats> list = new ListQueries<>(spec, router, context.topics().partitions(),
                 Duration.ofSeconds(2), api.json());
         api.get("/readmodels/customers", list::list)
-                .get("/readmodels/customers/{customerId}", request -> byKey.byKey(request, request.param("customerId")));
+                .get("/readmodels/customers/{customerId}", request -> byKey.byKey(request, request.id("customerId")));
     }
 }

@@ -65,6 +65,6 @@ public final class OrderSummaryModule extends ReadModelModule {
         ListQueries<StoredOrderSummary> list = new ListQueries<>(spec, router, context.topics().partitions(),
                 Duration.ofSeconds(2), api.json());
         api.get("/readmodels/orders", list::list)
-                .get("/readmodels/orders/{orderId}", request -> byKey.byKey(request, request.param("orderId")));
+                .get("/readmodels/orders/{orderId}", request -> byKey.byKey(request, request.id("orderId")));
     }
 }

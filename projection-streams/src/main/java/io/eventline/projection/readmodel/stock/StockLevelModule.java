@@ -65,6 +65,6 @@ public final class StockLevelModule extends ReadModelModule {
         ListQueries<StoredStockLevel> list = new ListQueries<>(spec, router, context.topics().partitions(),
                 Duration.ofSeconds(2), api.json());
         api.get("/readmodels/stock", list::list)
-                .get("/readmodels/stock/{sku}", request -> byKey.byKey(request, request.param("sku")));
+                .get("/readmodels/stock/{sku}", request -> byKey.byKey(request, request.id("sku")));
     }
 }
