@@ -96,7 +96,7 @@ final class SoakCommand implements Callable<Integer> {
                         .awaitHolds(Duration.ofSeconds(30));
                 commands += again.commands();
                 holds &= result.holds() && again.holds();
-                System.out.printf("  %-40s %s%n", result.prefix(), again.toString().lines().findFirst().orElse(""));
+                System.out.printf("  %-45s %s%n", result.prefix(), again.toString().lines().findFirst().orElse(""));
             }
         }
         long kills = results.stream().filter(r -> r.name().startsWith("sigkill")).mapToLong(ScenarioResult::faults).sum()
