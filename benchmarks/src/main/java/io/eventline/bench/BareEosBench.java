@@ -54,13 +54,19 @@ final class BareEosBench {
             while (streams.state() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(5);
             }
-            long start = System.nanoTime();
-            if (!counter.await(records, Duration.ofMinutes(5))) {
-                throw new IllegalStateException("bare EOS app produced only " + counter.count() + " of " + records);
+            CpuAccount[] cpu = new CpuAccount[1];
+            TopicCounter.Steady steady = counter.steadyRate(records / 10, records, Duration.ofMinutes(5),
+                    () -> cpu[0] = CpuAccount.start());
+            double rate = steady.perSecond();
+            BenchResult result = BenchResult.of("limit", "bare exactly-once read-lookup-write Streams app", rate, "records/s")
+                    .with("records", records).with("measured", steady.records()).with("commitIntervalMs", 100).with("overrides", streamsOverrides.toString())
+                    .with("partitions", ctx.partitions());
+            Map<String, Object> details = new java.util.LinkedHashMap<>(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()));
+            details.putAll(ThreadTime.of(streams));
+            for (var detail : details.entrySet()) {
+                result = result.with(detail.getKey(), detail.getValue());
             }
-            double rate = records / RawPipeBench.seconds(start);
-            return BenchResult.of("limit", "bare exactly-once read-lookup-write Streams app", rate, "records/s")
-                    .with("records", records).with("commitIntervalMs", 100).with("overrides", streamsOverrides.toString());
+            return result;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.eventline.bench;
 
+import io.eventline.command.app.CommandService;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.schemas.topics.Topics;
@@ -20,13 +21,21 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
         return config;
     }
 
-    /** Service settings for a pipeline with its own topic prefix and application id. */
-    ServiceSettings settings(String name, int httpPort) {
-        return settings(name, name, httpPort);
+    /** Command-service settings, as shipped, for a pipeline with its own topic prefix and application id. */
+    ServiceSettings commandSettings(String name, int httpPort, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EVENTLINE_STREAM_THREADS", String.valueOf(CommandService.DEFAULT_STREAM_THREADS));
+        env.putAll(more);
+        return settings(name, name, httpPort, env);
     }
 
     /** Settings for one service ({@code application}) of the pipeline {@code name}. */
     ServiceSettings settings(String name, String application, int httpPort) {
+        return settings(name, application, httpPort, Map.of());
+    }
+
+    /** As above, with more environment on top (EVENTLINE_* or KAFKA_* settings of a variant). */
+    ServiceSettings settings(String name, String application, int httpPort, Map<String, String> more) {
         Map<String, String> env = new HashMap<>();
         env.put("EVENTLINE_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("EVENTLINE_TOPIC_PREFIX", prefix(name));
@@ -36,7 +45,21 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
         env.put("EVENTLINE_HTTP_HOST", "127.0.0.1");
         env.put("EVENTLINE_STATE_DIR", workDir.resolve(application + "-" + httpPort).toString());
         clientOverrides.forEach((k, v) -> env.put("KAFKA_" + k.toUpperCase().replace('.', '_'), v));
+        env.putAll(more);
         return ServiceSettings.fromEnvironment(env, "unused", httpPort);
+    }
+
+    /** The same place with other names, for a second pipeline of the same kind in one run. */
+    BenchContext withRunId(String otherRunId) {
+        return new BenchContext(bootstrapServers, clientOverrides, registry, workDir, otherRunId, partitions);
+    }
+
+    /** Deletes every topic of this run id (pipelines and Streams internals), so the next run starts on a lean broker. */
+    void deleteTopics() throws Exception {
+        try (Admin admin = Admin.create(clientConfig())) {
+            var mine = TuningBench.topicsOf(admin, "bench-" + runId + "-");
+            admin.deleteTopics(mine).all().get();
+        }
     }
 
     String prefix(String name) {

@@ -18,25 +18,28 @@ public final class BenchmarkRunner {
 
     /** What to run and how big. */
     public record Plan(int rawRecords, int recordBytes, int eosRecords, int commands, List<Integer> rates,
-                       Duration perRate, int sagaOrders, Duration queryDuration, int queryClients) {
+                       Duration perRate, int sagaOrders, Duration queryDuration, int queryClients, int tuningRounds) {
 
         public static Plan standard() {
-            return new Plan(500_000, 200, 100_000, 50_000, List.of(1_000, 5_000), Duration.ofSeconds(20), 3_000,
-                    Duration.ofSeconds(15), 8);
+            return new Plan(500_000, 200, 300_000, 100_000, List.of(1_000, 5_000), Duration.ofSeconds(20), 3_000,
+                    Duration.ofSeconds(15), 8, 3);
         }
 
         public static Plan quick() {
-            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, Duration.ofSeconds(3), 4);
+            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, Duration.ofSeconds(3), 4, 1);
         }
     }
 
     private BenchmarkRunner() {}
 
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log) throws Exception {
-        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "saga"));
+        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "saga", "tuning"));
     }
 
-    /** Runs only the named parts: limits (raw and bare EOS), commands (with rebuild), saga (with queries). */
+    /**
+     * Runs only the named parts: limits (raw and bare EOS), commands (with rebuild), saga (with
+     * queries), tuning (the command service under each of {@link #VARIANTS}, side by side).
+     */
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log, java.util.Set<String> parts) throws Exception {
         List<BenchResult> results = new ArrayList<>();
         if (parts.contains("limits")) {
@@ -47,6 +50,9 @@ public final class BenchmarkRunner {
         }
         if (parts.contains("saga")) {
             saga(ctx, plan, log, results);
+        }
+        if (parts.contains("tuning")) {
+            tuning(ctx, plan, log, results);
         }
         return results;
     }
@@ -67,6 +73,13 @@ public final class BenchmarkRunner {
                 commands.value() / b.value() * 100, "%")));
         log.println("    read-model rebuild over the command benchmark's events ...");
         results.addAll(RebuildBench.run(ctx, 18185));
+    }
+
+    private static void tuning(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {
+        log.println("tuning: the bare app and the command service under each setting, side by side, "
+                + plan.tuningRounds() + " rounds ...");
+        results.addAll(TuningBench.run(ctx, plan.commands(), plan.eosRecords(), plan.recordBytes(), plan.tuningRounds(),
+                plan.perRate().dividedBy(2), log));
     }
 
     private static void saga(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {

@@ -8,6 +8,7 @@ import io.eventline.service.config.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -17,15 +18,35 @@ import org.HdrHistogram.Histogram;
 /** The command service: throughput on a backlog, then command → result latency at fixed rates. */
 final class CommandBench {
 
+    /** Indices of warm-up commands: far from the backlog's and the latency runs', so their ids never meet. */
+    private static final long WARM_UP_INDEX = 1_000_000_000L;
+
     private CommandBench() {}
 
     static List<BenchResult> run(BenchContext ctx, int commands, List<Integer> rates, Duration perRate, int httpPort) throws Exception {
-        ServiceSettings settings = ctx.settings("cmd", httpPort);
+        return run(ctx, new Variant("cmd", "as configured", Map.of()), commands, rates, perRate, httpPort);
+    }
+
+    /** A configuration of the command service to measure: its name, and environment on top of the defaults. */
+    record Variant(String pipeline, String label, Map<String, String> environment) {}
+
+    /**
+     * A backlog of {@code commands} written before the service starts, so the figure is processing
+     * alone, with where the CPU went meanwhile; then latency at each of the fixed {@code rates}.
+     */
+    static List<BenchResult> run(BenchContext ctx, Variant variant, int commands, List<Integer> rates, Duration perRate,
+                                 int httpPort) throws Exception {
+        ServiceSettings settings = ctx.commandSettings(variant.pipeline(), httpPort, variant.environment());
         ctx.provision(settings.topics());
         List<BenchResult> results = new ArrayList<>();
         CommandMix mix = new CommandMix(ctx.runId(), ctx.registry());
+        String suffix = variant.label().equals("as configured") ? "" : " [" + variant.label() + "]";
         try (CommandGateway gateway = new CommandGateway(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()))) {
-            // The backlog is written before the service starts, so the figure is processing alone.
+            // Warm-up commands first in every partition, then the backlog: the figure is the steady part.
+            long warmUp = commands / 10;
+            for (long i = 0; i < warmUp; i++) {
+                mix.publish(gateway, WARM_UP_INDEX + i);
+            }
             for (long i = 0; i < commands; i++) {
                 mix.publish(gateway, i);
             }
@@ -33,20 +54,34 @@ final class CommandBench {
             try (TopicCounter results0 = new TopicCounter(ctx.clientConfig(), settings.topics().commandResults());
                  CommandService service = CommandService.start(settings, ctx.registry())) {
                 service.streams().awaitRunning(Duration.ofMinutes(2));
-                long start = System.nanoTime();
-                if (!results0.await(commands, Duration.ofMinutes(10))) {
-                    throw new IllegalStateException("only " + results0.count() + " of " + commands + " results");
+                CpuAccount[] cpu = new CpuAccount[1];
+                TopicCounter.Steady steady = results0.steadyRate(warmUp, warmUp + commands, Duration.ofMinutes(10),
+                        () -> cpu[0] = CpuAccount.start());
+                double rate = steady.perSecond();
+                BenchResult throughput = BenchResult.of("commands", "command-service throughput (backlog, mixed commands)" + suffix,
+                        rate, "commands/s")
+                        .with("commands", commands).with("warmUpCommands", warmUp).with("measured", steady.records())
+                        .with("mix", "AddStock 40%, DepositMoney 30%, PlaceOrder 30%")
+                        .with("note", "deposits to unopened accounts are rejected: still a full decide, no event")
+                        .with("environment", variant.environment().toString())
+                        .with("partitions", settings.topics().partitions())
+                        .with("streamThreads", settings.streamThreads());
+                Map<String, Object> details = new java.util.LinkedHashMap<>(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()));
+                details.putAll(ThreadTime.of(service.streams().kafkaStreams()));
+                for (var detail : details.entrySet()) {
+                    throughput = throughput.with(detail.getKey(), detail.getValue());
                 }
-                double rate = commands / RawPipeBench.seconds(start);
-                results.add(BenchResult.of("commands", "command-service throughput (backlog, mixed commands)", rate, "commands/s")
-                        .with("commands", commands).with("mix", "AddStock 40%, DepositMoney 30%, PlaceOrder 30%")
-                        .with("note", "deposits to unopened accounts are rejected: still a full decide, no event"));
-                results.add(BenchResult.of("memory", "RSS of the benchmark process after the backlog", Rss.megabytes(), "MB")
-                        .with("note", "one JVM: broker, registry, command service"));
+                results.add(throughput);
+                if (suffix.isEmpty()) {
+                    results.add(BenchResult.of("memory", "RSS of the benchmark process after the backlog", Rss.megabytes(), "MB")
+                            .with("note", "one JVM: broker, registry, command service"));
+                }
                 mix.openAccounts(gateway);
                 long offset = commands;
                 for (int target : rates) {
-                    results.add(latencyAt(gateway, mix, target, perRate, offset));
+                    BenchResult latency = latencyAt(gateway, mix, target, perRate, offset);
+                    results.add(new BenchResult(latency.group(), latency.name() + suffix, latency.value(), latency.unit(),
+                            latency.details()));
                     offset += (long) target * perRate.toSeconds() + 1;
                 }
             }

@@ -1,19 +1,15 @@
 package io.eventline.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
  * Keyed queries over HTTP against a running service, from a fixed number of concurrent clients,
+ * each on its own persistent connection (closed loop: the next query leaves when the answer is in),
  * split by who answered: this instance (local) or the owner it forwarded to.
  */
 final class QueryBench {
@@ -21,8 +17,6 @@ final class QueryBench {
     private QueryBench() {}
 
     static List<BenchResult> run(int port, String pathPrefix, List<String> keys, int clients, Duration duration) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-        String self = "127.0.0.1:" + port;
         Histogram local = new ConcurrentHistogram(3);
         Histogram forwarded = new ConcurrentHistogram(3);
         AtomicLong errors = new AtomicLong();
@@ -31,24 +25,25 @@ final class QueryBench {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int offset = c;
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(Thread.ofPlatform().name("query-client-" + c).start(() -> {
                 int i = offset;
-                while (System.nanoTime() < end) {
-                    String key = keys.get(i++ % keys.size());
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + pathPrefix + key)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                        long micros = (System.nanoTime() - sent) / 1_000;
-                        if (answer.statusCode() != 200) {
+                try (KeepAliveHttp http = new KeepAliveHttp(port)) {
+                    while (System.nanoTime() < end) {
+                        String key = keys.get(i++ % keys.size());
+                        long sent = System.nanoTime();
+                        try {
+                            KeepAliveHttp.Answer answer = http.get(pathPrefix + key);
+                            long micros = (System.nanoTime() - sent) / 1_000;
+                            if (answer.status() != 200) {
+                                errors.incrementAndGet();
+                            } else if (answer.servedBy() == null || answer.servedBy().endsWith(":" + port)) {
+                                local.recordValue(micros);
+                            } else {
+                                forwarded.recordValue(micros);
+                            }
+                        } catch (Exception e) {
                             errors.incrementAndGet();
-                        } else if (answer.headers().firstValue("Eventline-Served-By").orElse(self).endsWith(":" + port)) {
-                            local.recordValue(micros);
-                        } else {
-                            forwarded.recordValue(micros);
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
                     }
                 }
             }));

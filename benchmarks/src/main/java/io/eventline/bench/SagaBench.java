@@ -45,7 +45,7 @@ final class SagaBench implements AutoCloseable {
     }
 
     static SagaBench start(BenchContext ctx, int commandPort, int projectionPort) throws Exception {
-        ServiceSettings settings = ctx.settings("saga", commandPort);
+        ServiceSettings settings = ctx.commandSettings("saga", commandPort, java.util.Map.of());
         CommandService commands = CommandService.start(settings, ctx.registry());
         ServiceSettings projectionSettings = ctx.settings("saga", "saga-projections", projectionPort);
         ProjectionService projections = ProjectionService.start(projectionSettings, ctx.registry(), ProjectionModules.all());
@@ -73,7 +73,8 @@ final class SagaBench implements AutoCloseable {
         Map<String, Long> placedAt = new ConcurrentHashMap<>();
         Histogram toShipped = new ConcurrentHistogram(3);
         String topic = settings.topics().events("order");
-        try (TopicCounter shipped = new TopicCounter(ctx.clientConfig(), topic, true, record -> {
+        try (TopicCounter results = new TopicCounter(ctx.clientConfig(), settings.topics().commandResults(), true, record -> { });
+             TopicCounter shipped = new TopicCounter(ctx.clientConfig(), topic, true, record -> {
             EventEnvelope<OrderEvent> event = orderType.codec().decodeEvent(topic, record.headers(), record.value());
             if (event.event() instanceof OrderEvent.OrderShipped) {
                 Long start = placedAt.get(event.metadata().aggregateId());
@@ -82,6 +83,7 @@ final class SagaBench implements AutoCloseable {
                 }
             }
         })) {
+            CpuAccount cpu = CpuAccount.start();
             long start = System.nanoTime();
             for (int o = 0; o < orders; o++) {
                 String orderId = run + "-o-" + o;
@@ -97,10 +99,18 @@ final class SagaBench implements AutoCloseable {
                 Thread.sleep(20);
             }
             double seconds = RawPipeBench.seconds(start);
+            BenchResult completed = BenchResult.of("saga", "orders completed through the saga", toShipped.getTotalCount() / seconds,
+                            "orders/s")
+                    .with("orders", orders).with("shipped", toShipped.getTotalCount())
+                    .with("linesPerOrder", 2)
+                    .with("commandsPerOrder", Math.round(results.count() * 10.0 / Math.max(1, orders)) / 10.0)
+                    .with("commandsPerSecond", Math.round(results.count() / seconds));
+            for (var detail : CpuAccount.perThousand(cpu.spentSince(), orders).entrySet()) {
+                completed = completed.with(detail.getKey(), detail.getValue());
+            }
+            completed = completed.with("streamThreadCpuMsByApplication", cpu.streamThreadsByApplication());
             return List.of(
-                    BenchResult.of("saga", "orders completed through the saga", toShipped.getTotalCount() / seconds, "orders/s")
-                            .with("orders", orders).with("shipped", toShipped.getTotalCount())
-                            .with("linesPerOrder", 2).with("commandsPerOrder", 7),
+                    completed,
                     BenchResult.of("saga", "PlaceOrder -> OrderShipped", toShipped.getValueAtPercentile(99) / 1000.0, "ms p99")
                             .with("p50Ms", toShipped.getValueAtPercentile(50) / 1000.0)
                             .with("p99Ms", toShipped.getValueAtPercentile(99) / 1000.0)

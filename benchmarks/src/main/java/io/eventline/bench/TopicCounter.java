@@ -70,6 +70,28 @@ final class TopicCounter implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The steady rate: waits for {@code warmUp} records (the start: JIT, first schema registrations,
+     * the first fetches), then measures from there to {@code total}. Runs {@code atSteadyStart} at the
+     * moment measuring begins (to start a CPU account). Records per second, or throws after the timeout.
+     */
+    Steady steadyRate(long warmUp, long total, Duration timeout, Runnable atSteadyStart) throws InterruptedException {
+        if (!await(warmUp, timeout)) {
+            throw new IllegalStateException("only " + count() + " of " + warmUp + " warm-up records arrived in " + timeout);
+        }
+        long from = count();
+        atSteadyStart.run();
+        long start = System.nanoTime();
+        if (!await(total, timeout)) {
+            throw new IllegalStateException("only " + count() + " of " + total + " records arrived in " + timeout);
+        }
+        long measured = count() - from;
+        return new Steady(measured, measured / ((System.nanoTime() - start) / 1e9));
+    }
+
+    /** What a steady measurement counted and its rate per second. */
+    record Steady(long records, double perSecond) {}
+
     @Override
     public void close() throws InterruptedException {
         running = false;

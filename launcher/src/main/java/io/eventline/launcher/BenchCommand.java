@@ -32,8 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/benchmarks", description = "Where results.json and the charts go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--only", split = ",", defaultValue = "limits,commands,saga",
-            description = "Parts to run: limits, commands, saga (default: all).")
+    @Option(names = "--only", split = ",", defaultValue = "limits,commands,saga,tuning",
+            description = "Parts to run: limits, commands, saga, tuning (default: all).")
     java.util.Set<String> parts;
 
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")

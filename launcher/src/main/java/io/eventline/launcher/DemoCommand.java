@@ -74,7 +74,8 @@ final class DemoCommand implements Callable<Integer> {
         env.put("EVENTLINE_PARTITIONS", String.valueOf(topicOptions.topics().partitions()));
         env.putIfAbsent("EVENTLINE_STANDBY_REPLICAS", "0");
         env.remove("EVENTLINE_HTTP_PORT");
-        ServiceSettings commandSettings = ServiceSettings.fromEnvironment(env, CommandService.DEFAULT_APPLICATION_ID, commandPort);
+        ServiceSettings commandSettings = ServiceSettings.fromEnvironment(env, CommandService.DEFAULT_APPLICATION_ID, commandPort,
+                CommandService.DEFAULT_STREAM_THREADS);
         ServiceSettings projectionSettings = ServiceSettings.fromEnvironment(env, ProjectionService.DEFAULT_APPLICATION_ID, projectionPort);
         SchemaRegistry registry = SchemaRegistries.fromConfig(commandSettings.schemaRegistryConfig());
         CommandService commands = CommandService.start(commandSettings, registry);

@@ -78,8 +78,9 @@ final class RebuildCommands {
                             + modules.stream().filter(ReadModelModule.class::isInstance).map(ProjectionModule::name).toList()));
             try (SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig())) {
                 var result = new ProjectionRebuild(settings, registry, System.out).rebuild(module, mode, timeout);
-                System.out.printf("%s: %d events in %d ms (%.0f events/s) into %s%n", name, result.events(),
-                        result.took().toMillis(), result.eventsPerSecond(), result.applicationId());
+                System.out.printf("%s: %d events in %d ms (%.0f events/s; %.0f events/s replaying, without the start) into %s%n",
+                        name, result.events(), result.took().toMillis(), result.eventsPerSecond(), result.replayEventsPerSecond(),
+                        result.applicationId());
             }
             return 0;
         }

@@ -53,7 +53,8 @@ final class ServiceCommands {
         @Override
         public Integer call() throws Exception {
             ServiceSettings settings = ServiceSettings.fromEnvironment(options.environment(),
-                    CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT);
+                    CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT,
+                    CommandService.DEFAULT_STREAM_THREADS);
             SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
             CommandService service = CommandService.start(settings, registry);
             System.out.printf("command-service on http://%s:%d (Kafka %s). Ctrl-C stops.%n",

@@ -29,6 +29,11 @@ public final class CommandService implements AutoCloseable {
 
     public static final String DEFAULT_APPLICATION_ID = "eventline-command-service";
     public static final int DEFAULT_HTTP_PORT = 8081;
+    /**
+     * Two stream threads by default: with one, the thread stands idle while each exactly-once commit
+     * waits for the broker; a second processes meanwhile (docs/benchmarks.md, the tuning part).
+     */
+    public static final int DEFAULT_STREAM_THREADS = 2;
 
     private final StreamsService streams;
     private final CommandGateway gateway;

@@ -16,7 +16,8 @@ public final class CommandServiceMain {
 
     public static void main(String[] args) throws Exception {
         ServiceSettings settings = ServiceSettings.fromEnvironment(System.getenv(),
-                CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT);
+                CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT,
+                    CommandService.DEFAULT_STREAM_THREADS);
         SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
         CommandService service = CommandService.start(settings, registry);
         LOG.info("command-service listening on http://{}:{}", settings.advertisedHost(), service.httpPort());

@@ -202,8 +202,9 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
 
     private byte[] firstOutcome(String commandId, long timestamp) {
         long from = Math.max(0, timestamp - dedupRetention.toMillis());
-        try (WindowStoreIterator<byte[]> seen = dedup.fetch(commandId, Instant.ofEpochMilli(from),
-                Instant.ofEpochMilli(timestamp + dedupRetention.toMillis()))) {
+        // The millisecond overload: the Instant one formats an error-message prefix on every call,
+        // which showed in the profile (docs/benchmarks.md).
+        try (WindowStoreIterator<byte[]> seen = dedup.fetch(commandId, from, timestamp + dedupRetention.toMillis())) {
             return seen.hasNext() ? seen.next().value : null;
         }
     }

@@ -1,5 +1,6 @@
 package io.eventline.projection.readmodel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,15 +16,21 @@ public final class ProjectionProgress {
     private final LongAdder read = new LongAdder();
     private final LongAdder applied = new LongAdder();
     private final AtomicLong lastAppliedOccurredAt = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong firstReadNanos = new AtomicLong();
+    private volatile long lastActivityNanos;
 
     /** One event consumed from an event topic, applied or not. */
     public void read() {
+        long now = System.nanoTime();
+        firstReadNanos.compareAndSet(0, now);
+        lastActivityNanos = now;
         read.increment();
     }
 
     /** One change applied to the read model's store; {@code occurredAt} is its event's time. */
     public void applied(Instant occurredAt) {
         applied.increment();
+        lastActivityNanos = System.nanoTime();
         lastAppliedOccurredAt.accumulateAndGet(occurredAt.toEpochMilli(), Math::max);
     }
 
@@ -33,6 +40,15 @@ public final class ProjectionProgress {
 
     public long changesApplied() {
         return applied.sum();
+    }
+
+    /**
+     * From the first event read to the last event read or change applied: the time spent replaying,
+     * without the application's start and rebalance before it. Zero before any event.
+     */
+    public Duration busy() {
+        long first = firstReadNanos.get();
+        return first == 0 ? Duration.ZERO : Duration.ofNanos(Math.max(0, lastActivityNanos - first));
     }
 
     /** The latest event time applied so far, if any (the max, as partitions interleave). */

@@ -191,6 +191,9 @@ class ReadModelServiceTest {
         assertThat(live.get("erin").getTotalSpent()).isEqualTo(Map.of("EUR", 2500L, "USD", 0L));
         assertThat(result.events()).isGreaterThanOrEqualTo(6);
         assertThat(result.eventsPerSecond()).isPositive();
+        // The replay alone is a part of the whole, which also holds the application's start.
+        assertThat(result.replaying()).isPositive().isLessThan(result.took());
+        assertThat(result.replayEventsPerSecond()).isGreaterThan(result.eventsPerSecond());
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("100%").contains("events/s")
                 .contains("rebuilt customer-stats into " + result.applicationId());
     }

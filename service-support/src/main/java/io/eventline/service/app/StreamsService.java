@@ -36,8 +36,9 @@ public final class StreamsService implements AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.http = new HttpApi(settings.maxBodyBytes(), settings.bearerToken());
-        new JvmMemoryMetrics().bindTo(meters);
+        // Filters first: a meter registered before them would miss the service tag.
         meters.config().commonTags("service", name);
+        new JvmMemoryMetrics().bindTo(meters);
         http.get("/health/live", r -> liveness())
                 .get("/health/ready", r -> readiness())
                 .get("/metrics", r -> Response.text(meters.scrape(), "text/plain; version=0.0.4; charset=utf-8"));

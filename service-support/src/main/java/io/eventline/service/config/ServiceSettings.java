@@ -54,6 +54,12 @@ public record ServiceSettings(
             "EVENTLINE_HTTP_MAX_BODY_BYTES");
 
     public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort) {
+        return fromEnvironment(env, defaultApplicationId, defaultHttpPort, 1);
+    }
+
+    /** As above, for a service whose stream threads default to another number than one (the command service). */
+    public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort,
+                                                  int defaultStreamThreads) {
         Environment e = new Environment(env);
         String applicationId = e.string("EVENTLINE_APPLICATION_ID", defaultApplicationId);
         Topics defaults = Topics.defaults();
@@ -76,7 +82,7 @@ public record ServiceSettings(
                 Path.of(e.string("EVENTLINE_STATE_DIR", ".eventline/state/" + applicationId + "-" + httpPort)),
                 e.duration("EVENTLINE_COMMIT_INTERVAL", Duration.ofMillis(100)),
                 e.integer("EVENTLINE_STANDBY_REPLICAS", 1),
-                e.integer("EVENTLINE_STREAM_THREADS", 1),
+                e.integer("EVENTLINE_STREAM_THREADS", defaultStreamThreads),
                 e.duration("EVENTLINE_DEDUP_RETENTION", Duration.ofDays(7)),
                 e.integer("EVENTLINE_MAX_STALE_LAG", 10_000),
                 e.optional("EVENTLINE_HTTP_TOKEN"),
@@ -128,6 +134,8 @@ public record ServiceSettings(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // No global stores here; set as Kafka 5.0 will default it, which also silences a warning at every start.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10_000);
         // With transactions v2 the first send of a transaction can meet CONCURRENT_TRANSACTIONS (the
         // previous commit's markers are still being written) or a retriable OUT_OF_ORDER_SEQUENCE_NUMBER

@@ -39,8 +39,17 @@ public final class ProjectionRebuild {
     /**
      * @param events  the events read from the event topics
      * @param changes the changes applied to the read model's stores (fewer: replays and events it ignores)
+     * @param took    from starting the application to caught up: its start and first rebalance included
+     * @param replaying from the first event read to the last change applied: the replay alone
      */
-    public record Result(String applicationId, long events, long changes, Duration took, double eventsPerSecond) {}
+    public record Result(String applicationId, long events, long changes, Duration took, double eventsPerSecond,
+                         Duration replaying) {
+
+        /** Events per second while replaying, without the start: what the replay itself can do. */
+        public double replayEventsPerSecond() {
+            return RebuildProgressBar.rate(events, replaying);
+        }
+    }
 
     private static final Duration POLL = Duration.ofMillis(500);
     /** A little more than the consumer session timeout the services run with (ServiceSettings: 10 s). */
@@ -93,7 +102,7 @@ public final class ProjectionRebuild {
             Duration took = Duration.ofMillis(clock.millis() - started);
             bar.done(applicationId, progress.eventsRead(), took);
             return new Result(applicationId, progress.eventsRead(), progress.changesApplied(), took,
-                    RebuildProgressBar.rate(progress.eventsRead(), took));
+                    RebuildProgressBar.rate(progress.eventsRead(), took), progress.busy());
         } finally {
             // Leave the group at once: a reset that follows need not wait for this member's session to expire.
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

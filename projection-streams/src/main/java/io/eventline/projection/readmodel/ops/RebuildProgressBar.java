@@ -33,6 +33,6 @@ final class RebuildProgressBar {
     }
 
     static double rate(long events, Duration elapsed) {
-        return elapsed.isZero() ? 0 : events * 1000.0 / Math.max(1, elapsed.toMillis());
+        return elapsed.isZero() ? 0 : events / (elapsed.toNanos() / 1e9);
     }
 }
