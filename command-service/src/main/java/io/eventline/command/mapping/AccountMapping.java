@@ -2,19 +2,10 @@ package io.eventline.command.mapping;
 
 import static io.eventline.command.mapping.Decoding.check;
 import static io.eventline.command.mapping.Decoding.distinct;
-import static io.eventline.command.mapping.Decoding.nullable;
-import static io.eventline.command.mapping.Decoding.optional;
-import static io.eventline.command.mapping.Decoding.optionalLong;
 import static io.eventline.command.mapping.Decoding.required;
 import static io.eventline.command.mapping.Decoding.uniqueKeys;
 import static io.eventline.command.mapping.Decoding.unknownPayload;
 
-import io.eventline.command.AggregateCodec;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
-import io.eventline.command.StoredAggregate;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.account.AccountEvent;
 import io.eventline.domain.account.AccountState;
@@ -37,71 +28,17 @@ import io.eventline.schemas.avro.account.PaymentDeclined;
 import io.eventline.schemas.avro.account.PaymentRefunded;
 import io.eventline.schemas.avro.account.RefundPayment;
 import io.eventline.schemas.registry.SchemaRegistry;
-import io.eventline.schemas.serde.AvroSerde;
 import java.util.List;
-import org.apache.kafka.common.header.Headers;
 
 /** Customers' accounts as {@link AccountCommandEnvelope}, {@link AccountEventEnvelope} and {@link AccountAggregate}. */
-public final class AccountMapping implements AggregateCodec<AccountCommand, AccountState, AccountEvent> {
-
-    private final AvroSerde<AccountCommandEnvelope> commands;
-    private final AvroSerde<AccountEventEnvelope> events;
-    private final AvroSerde<AccountAggregate> states;
+public final class AccountMapping
+        extends EnvelopeMapping<AccountCommand, AccountState, AccountEvent,
+                AccountCommandEnvelope, AccountEventEnvelope, AccountAggregate> {
 
     public AccountMapping(SchemaRegistry registry) {
-        this.commands = AvroSerde.forValues(AccountCommandEnvelope.class, registry);
-        this.events = AvroSerde.forValues(AccountEventEnvelope.class, registry);
-        this.states = AvroSerde.forValues(AccountAggregate.class, registry);
-    }
-
-    @Override
-    public CommandEnvelope<AccountCommand> decodeCommand(String topic, Headers headers, byte[] value) {
-        return Decoding.decode(commands, topic, headers, value, c -> new CommandEnvelope<>(
-                new CommandMetadata(c.getCommandId(), c.getAggregateId(), optionalLong(c.getExpectedVersion()),
-                        c.getIssuedAt(), c.getCorrelationId(), optional(c.getCausationId()), c.getActor()),
-                command(c.getPayload())));
-    }
-
-    @Override
-    public byte[] encodeCommand(String topic, Headers headers, CommandEnvelope<AccountCommand> command) {
-        CommandMetadata m = command.metadata();
-        return commands.serializer().serialize(topic, headers, AccountCommandEnvelope.newBuilder()
-                .setCommandId(m.commandId()).setAggregateId(m.aggregateId())
-                .setExpectedVersion(nullable(m.expectedVersion())).setIssuedAt(m.issuedAt())
-                .setCorrelationId(m.correlationId()).setCausationId(m.causationId().orElse(null)).setActor(m.actor())
-                .setPayload(payload(command.command()))
-                .build());
-    }
-
-    @Override
-    public EventEnvelope<AccountEvent> decodeEvent(String topic, Headers headers, byte[] value) {
-        return Decoding.decode(events, topic, headers, value, e -> new EventEnvelope<>(
-                new EventMetadata(e.getEventId(), e.getAggregateType(), e.getAggregateId(), e.getVersion(),
-                        e.getOccurredAt(), e.getCommandId(), e.getCorrelationId(), optional(e.getCausationId()), e.getActor()),
-                event(e.getPayload())));
-    }
-
-    @Override
-    public byte[] encodeEvent(String topic, Headers headers, EventEnvelope<AccountEvent> event) {
-        EventMetadata m = event.metadata();
-        return events.serializer().serialize(topic, headers, AccountEventEnvelope.newBuilder()
-                .setEventId(m.eventId()).setAggregateType(m.aggregateType()).setAggregateId(m.aggregateId())
-                .setVersion(m.version()).setOccurredAt(m.occurredAt()).setCommandId(m.commandId())
-                .setCorrelationId(m.correlationId()).setCausationId(m.causationId().orElse(null)).setActor(m.actor())
-                .setPayload(payload(event.event()))
-                .build());
-    }
-
-    @Override
-    public StoredAggregate<AccountState> decodeState(String subjectTopic, String aggregateId, byte[] value) {
-        return Decoding.decode(states, subjectTopic, null, value,
-                a -> new StoredAggregate<>(a.getVersion(), a.getUpdatedAt(), state(a.getState())));
-    }
-
-    @Override
-    public byte[] encodeState(String subjectTopic, StoredAggregate<AccountState> state) {
-        return states.serializer().serialize(subjectTopic,
-                new AccountAggregate(state.version(), state.updatedAt(), snapshot(state.state())));
+        super(registry, AccountCommandEnvelope.class, AccountCommandEnvelope::new,
+                AccountEventEnvelope.class, AccountEventEnvelope::new,
+                AccountAggregate.class, AccountAggregate::new);
     }
 
     @Override
@@ -132,7 +69,8 @@ public final class AccountMapping implements AggregateCodec<AccountCommand, Acco
         };
     }
 
-    private static AccountCommand command(Object payload) {
+    @Override
+    protected AccountCommand command(Object payload) {
         return switch (payload) {
             case OpenAccount p -> new AccountCommand.OpenAccount(p.getCustomerId(), p.getCurrency());
             case DepositMoney p -> new AccountCommand.DepositMoney(p.getCustomerId(), p.getAmount());
@@ -144,7 +82,8 @@ public final class AccountMapping implements AggregateCodec<AccountCommand, Acco
         };
     }
 
-    private static Object payload(AccountCommand command) {
+    @Override
+    protected Object commandPayload(AccountCommand command) {
         return switch (command) {
             case AccountCommand.OpenAccount c -> new OpenAccount(c.customerId(), c.currency());
             case AccountCommand.DepositMoney c -> new DepositMoney(c.customerId(), c.amount());
@@ -154,7 +93,8 @@ public final class AccountMapping implements AggregateCodec<AccountCommand, Acco
         };
     }
 
-    private static AccountEvent event(Object payload) {
+    @Override
+    protected AccountEvent event(Object payload) {
         return switch (payload) {
             case AccountOpened p -> new AccountEvent.AccountOpened(p.getCustomerId(), p.getCurrency());
             case MoneyDeposited p -> new AccountEvent.MoneyDeposited(p.getCustomerId(), p.getAmount());
@@ -167,7 +107,8 @@ public final class AccountMapping implements AggregateCodec<AccountCommand, Acco
         };
     }
 
-    private static Object payload(AccountEvent event) {
+    @Override
+    protected Object eventPayload(AccountEvent event) {
         return switch (event) {
             case AccountEvent.AccountOpened e -> new AccountOpened(e.customerId(), e.currency());
             case AccountEvent.MoneyDeposited e -> new MoneyDeposited(e.customerId(), e.amount());
@@ -178,7 +119,9 @@ public final class AccountMapping implements AggregateCodec<AccountCommand, Acco
         };
     }
 
-    private static AccountState state(AccountSnapshot s) {
+    @Override
+    protected AccountState state(String aggregateId, Object snapshot) {
+        AccountSnapshot s = (AccountSnapshot) snapshot;
         return switch (required(s.getStatus(), "status")) {
             case NOT_OPENED -> {
                 check(s.getCurrency() == null && s.getBalance() == 0 && s.getCharges().isEmpty()
@@ -196,7 +139,8 @@ public final class AccountMapping implements AggregateCodec<AccountCommand, Acco
                 distinct(s.getRefundedOrders(), "refundedOrders"));
     }
 
-    private static AccountSnapshot snapshot(AccountState state) {
+    @Override
+    protected AccountSnapshot snapshot(AccountState state) {
         return switch (state) {
             case AccountState.NotOpened s -> new AccountSnapshot(AccountStatus.NOT_OPENED, null, 0L, List.of(), List.of());
             case AccountState.Open s -> snapshot(AccountStatus.OPEN, s.ledger());

@@ -1,18 +1,9 @@
 package io.eventline.command.mapping;
 
 import static io.eventline.command.mapping.Decoding.check;
-import static io.eventline.command.mapping.Decoding.nullable;
-import static io.eventline.command.mapping.Decoding.optional;
-import static io.eventline.command.mapping.Decoding.optionalLong;
 import static io.eventline.command.mapping.Decoding.required;
 import static io.eventline.command.mapping.Decoding.unknownPayload;
 
-import io.eventline.command.AggregateCodec;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
-import io.eventline.command.StoredAggregate;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderDetails;
 import io.eventline.domain.order.OrderEvent;
@@ -34,71 +25,17 @@ import io.eventline.schemas.avro.order.OrderStatus;
 import io.eventline.schemas.avro.order.PlaceOrder;
 import io.eventline.schemas.avro.order.ShipOrder;
 import io.eventline.schemas.registry.SchemaRegistry;
-import io.eventline.schemas.serde.AvroSerde;
 import java.util.List;
-import org.apache.kafka.common.header.Headers;
 
 /** Orders as {@link OrderCommandEnvelope}, {@link OrderEventEnvelope} and {@link OrderAggregate}. */
-public final class OrderMapping implements AggregateCodec<OrderCommand, OrderState, OrderEvent> {
-
-    private final AvroSerde<OrderCommandEnvelope> commands;
-    private final AvroSerde<OrderEventEnvelope> events;
-    private final AvroSerde<OrderAggregate> states;
+public final class OrderMapping
+        extends EnvelopeMapping<OrderCommand, OrderState, OrderEvent,
+                OrderCommandEnvelope, OrderEventEnvelope, OrderAggregate> {
 
     public OrderMapping(SchemaRegistry registry) {
-        this.commands = AvroSerde.forValues(OrderCommandEnvelope.class, registry);
-        this.events = AvroSerde.forValues(OrderEventEnvelope.class, registry);
-        this.states = AvroSerde.forValues(OrderAggregate.class, registry);
-    }
-
-    @Override
-    public CommandEnvelope<OrderCommand> decodeCommand(String topic, Headers headers, byte[] value) {
-        return Decoding.decode(commands, topic, headers, value, c -> new CommandEnvelope<>(
-                new CommandMetadata(c.getCommandId(), c.getAggregateId(), optionalLong(c.getExpectedVersion()),
-                        c.getIssuedAt(), c.getCorrelationId(), optional(c.getCausationId()), c.getActor()),
-                command(c.getPayload())));
-    }
-
-    @Override
-    public byte[] encodeCommand(String topic, Headers headers, CommandEnvelope<OrderCommand> command) {
-        CommandMetadata m = command.metadata();
-        return commands.serializer().serialize(topic, headers, OrderCommandEnvelope.newBuilder()
-                .setCommandId(m.commandId()).setAggregateId(m.aggregateId())
-                .setExpectedVersion(nullable(m.expectedVersion())).setIssuedAt(m.issuedAt())
-                .setCorrelationId(m.correlationId()).setCausationId(m.causationId().orElse(null)).setActor(m.actor())
-                .setPayload(payload(command.command()))
-                .build());
-    }
-
-    @Override
-    public EventEnvelope<OrderEvent> decodeEvent(String topic, Headers headers, byte[] value) {
-        return Decoding.decode(events, topic, headers, value, e -> new EventEnvelope<>(
-                new EventMetadata(e.getEventId(), e.getAggregateType(), e.getAggregateId(), e.getVersion(),
-                        e.getOccurredAt(), e.getCommandId(), e.getCorrelationId(), optional(e.getCausationId()), e.getActor()),
-                event(e.getPayload())));
-    }
-
-    @Override
-    public byte[] encodeEvent(String topic, Headers headers, EventEnvelope<OrderEvent> event) {
-        EventMetadata m = event.metadata();
-        return events.serializer().serialize(topic, headers, OrderEventEnvelope.newBuilder()
-                .setEventId(m.eventId()).setAggregateType(m.aggregateType()).setAggregateId(m.aggregateId())
-                .setVersion(m.version()).setOccurredAt(m.occurredAt()).setCommandId(m.commandId())
-                .setCorrelationId(m.correlationId()).setCausationId(m.causationId().orElse(null)).setActor(m.actor())
-                .setPayload(payload(event.event()))
-                .build());
-    }
-
-    @Override
-    public StoredAggregate<OrderState> decodeState(String subjectTopic, String aggregateId, byte[] value) {
-        return Decoding.decode(states, subjectTopic, null, value,
-                a -> new StoredAggregate<>(a.getVersion(), a.getUpdatedAt(), state(aggregateId, a.getState())));
-    }
-
-    @Override
-    public byte[] encodeState(String subjectTopic, StoredAggregate<OrderState> state) {
-        return states.serializer().serialize(subjectTopic,
-                new OrderAggregate(state.version(), state.updatedAt(), snapshot(state.state())));
+        super(registry, OrderCommandEnvelope.class, OrderCommandEnvelope::new,
+                OrderEventEnvelope.class, OrderEventEnvelope::new,
+                OrderAggregate.class, OrderAggregate::new);
     }
 
     @Override
@@ -128,7 +65,8 @@ public final class OrderMapping implements AggregateCodec<OrderCommand, OrderSta
         };
     }
 
-    private static OrderCommand command(Object payload) {
+    @Override
+    protected OrderCommand command(Object payload) {
         return switch (payload) {
             case PlaceOrder p -> new OrderCommand.PlaceOrder(p.getOrderId(), p.getCustomerId(), lines(p.getLines()), p.getCurrency());
             case ConfirmOrder p -> new OrderCommand.ConfirmOrder(p.getOrderId());
@@ -139,7 +77,8 @@ public final class OrderMapping implements AggregateCodec<OrderCommand, OrderSta
         };
     }
 
-    private static Object payload(OrderCommand command) {
+    @Override
+    protected Object commandPayload(OrderCommand command) {
         return switch (command) {
             case OrderCommand.PlaceOrder c -> new PlaceOrder(c.orderId(), c.customerId(), avroLines(c.lines()), c.currency());
             case OrderCommand.ConfirmOrder c -> new ConfirmOrder(c.orderId());
@@ -149,7 +88,8 @@ public final class OrderMapping implements AggregateCodec<OrderCommand, OrderSta
         };
     }
 
-    private static OrderEvent event(Object payload) {
+    @Override
+    protected OrderEvent event(Object payload) {
         return switch (payload) {
             case OrderPlaced p -> new OrderEvent.OrderPlaced(p.getOrderId(), p.getCustomerId(), lines(p.getLines()), p.getCurrency());
             case OrderConfirmed p -> new OrderEvent.OrderConfirmed(p.getOrderId());
@@ -160,7 +100,8 @@ public final class OrderMapping implements AggregateCodec<OrderCommand, OrderSta
         };
     }
 
-    private static Object payload(OrderEvent event) {
+    @Override
+    protected Object eventPayload(OrderEvent event) {
         return switch (event) {
             case OrderEvent.OrderPlaced e -> new OrderPlaced(e.orderId(), e.customerId(), avroLines(e.lines()), e.currency());
             case OrderEvent.OrderConfirmed e -> new OrderConfirmed(e.orderId());
@@ -170,7 +111,9 @@ public final class OrderMapping implements AggregateCodec<OrderCommand, OrderSta
         };
     }
 
-    private static OrderState state(String orderId, OrderSnapshot s) {
+    @Override
+    protected OrderState state(String orderId, Object snapshot) {
+        OrderSnapshot s = (OrderSnapshot) snapshot;
         OrderStatus status = required(s.getStatus(), "status");
         check(s.getCancelReason() == null || status == OrderStatus.CANCELLED, status + " with a cancelReason");
         return switch (status) {
@@ -192,7 +135,8 @@ public final class OrderMapping implements AggregateCodec<OrderCommand, OrderSta
                 lines(s.getLines()), required(s.getCurrency(), "currency"));
     }
 
-    private static OrderSnapshot snapshot(OrderState state) {
+    @Override
+    protected OrderSnapshot snapshot(OrderState state) {
         return switch (state) {
             case OrderState.NotPlaced s -> new OrderSnapshot(OrderStatus.NOT_PLACED, null, List.of(), null, null);
             case OrderState.Placed s -> snapshot(OrderStatus.PLACED, s.order(), null);

@@ -3,9 +3,15 @@ package io.eventline.projection.readmodel;
 import io.eventline.projection.app.ProjectionContext;
 import io.eventline.projection.app.ProjectionModule;
 import io.eventline.projection.readmodel.ops.ProjectionMonitor;
+import io.eventline.projection.readmodel.query.KeyedQueries;
+import io.eventline.projection.readmodel.query.ListQueries;
+import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.service.http.HttpApi;
+import io.eventline.service.http.Request;
 import io.eventline.service.query.QueryRouter;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -41,6 +47,21 @@ public abstract class ReadModelModule implements ProjectionModule {
     }
 
     protected abstract void addQueries(HttpApi api, QueryRouter router, ProjectionContext context);
+
+    /**
+     * The two query routes of a read model: GET {@code path}, a page of every entry gathered from
+     * all instances, and GET {@code path + keyPath}, one entry by the store key that {@code key}
+     * reads from the request, answered wherever it lives; a query naming {@code minVersion} may wait
+     * up to {@code minVersionWait} for the read model to catch up.
+     */
+    protected static <V> void addKeyedAndListRoutes(HttpApi api, QueryRouter router, ProjectionContext context,
+                                                     ReadModelSpec<V> spec, Duration minVersionWait, String path,
+                                                     String keyPath, Function<Request, String> key) {
+        KeyedQueries<V> byKey = new KeyedQueries<>(spec, router, minVersionWait);
+        ListQueries<V> list = new ListQueries<>(spec, router, context.topics().partitions(), Duration.ofSeconds(2), api.json());
+        api.get(path, list::list)
+                .get(path + keyPath, request -> byKey.byKey(request, key.apply(request)));
+    }
 
     /** A builder that enforces explicit names and builds with the service's optimisations, as it will run. */
     protected static StreamsBuilder builder(ProjectionContext context) {

@@ -5,8 +5,6 @@ import io.eventline.projection.app.ProjectionContext;
 import io.eventline.projection.readmodel.AggregateViewTopology;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
-import io.eventline.projection.readmodel.query.KeyedQueries;
-import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.avro.readmodel.StoredAccountBalance;
 import io.eventline.schemas.serde.AvroSerde;
@@ -61,10 +59,6 @@ public final class AccountBalanceModule extends ReadModelModule {
     protected void addQueries(HttpApi api, QueryRouter router, ProjectionContext context) {
         ReadModelSpec<StoredAccountBalance> spec = new ReadModelSpec<>(STORE, "account", AccountBalanceMapping::json,
                 StoredAccountBalance::getVersion);
-        KeyedQueries<StoredAccountBalance> byKey = new KeyedQueries<>(spec, router, minVersionWait);
-        ListQueries<StoredAccountBalance> list = new ListQueries<>(spec, router, context.topics().partitions(),
-                Duration.ofSeconds(2), api.json());
-        api.get("/readmodels/accounts", list::list)
-                .get("/readmodels/accounts/{customerId}", request -> byKey.byKey(request, request.id("customerId")));
+        addKeyedAndListRoutes(api, router, context, spec, minVersionWait, "/readmodels/accounts", "/{customerId}", request -> request.id("customerId"));
     }
 }

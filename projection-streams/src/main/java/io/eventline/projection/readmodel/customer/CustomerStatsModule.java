@@ -4,8 +4,6 @@ import io.eventline.command.mapping.Aggregates;
 import io.eventline.projection.app.ProjectionContext;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
-import io.eventline.projection.readmodel.query.KeyedQueries;
-import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.avro.readmodel.StoredCustomerStats;
 import io.eventline.service.http.HttpApi;
@@ -47,10 +45,6 @@ public final class CustomerStatsModule extends ReadModelModule {
     protected void addQueries(HttpApi api, QueryRouter router, ProjectionContext context) {
         ReadModelSpec<StoredCustomerStats> spec = new ReadModelSpec<>(CustomerStatsTopology.STORE, "customer",
                 CustomerStatsMapping::json, null);
-        KeyedQueries<StoredCustomerStats> byKey = new KeyedQueries<>(spec, router, Duration.ZERO);
-        ListQueries<StoredCustomerStats> list = new ListQueries<>(spec, router, context.topics().partitions(),
-                Duration.ofSeconds(2), api.json());
-        api.get("/readmodels/customers", list::list)
-                .get("/readmodels/customers/{customerId}", request -> byKey.byKey(request, request.id("customerId")));
+        addKeyedAndListRoutes(api, router, context, spec, Duration.ZERO, "/readmodels/customers", "/{customerId}", request -> request.id("customerId"));
     }
 }

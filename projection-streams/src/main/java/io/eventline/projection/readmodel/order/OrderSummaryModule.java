@@ -5,8 +5,6 @@ import io.eventline.projection.app.ProjectionContext;
 import io.eventline.projection.readmodel.AggregateViewTopology;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
-import io.eventline.projection.readmodel.query.KeyedQueries;
-import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.avro.readmodel.StoredOrderSummary;
 import io.eventline.schemas.serde.AvroSerde;
@@ -61,10 +59,6 @@ public final class OrderSummaryModule extends ReadModelModule {
     protected void addQueries(HttpApi api, QueryRouter router, ProjectionContext context) {
         ReadModelSpec<StoredOrderSummary> spec = new ReadModelSpec<>(STORE, "order", OrderSummaryMapping::json,
                 StoredOrderSummary::getVersion);
-        KeyedQueries<StoredOrderSummary> byKey = new KeyedQueries<>(spec, router, minVersionWait);
-        ListQueries<StoredOrderSummary> list = new ListQueries<>(spec, router, context.topics().partitions(),
-                Duration.ofSeconds(2), api.json());
-        api.get("/readmodels/orders", list::list)
-                .get("/readmodels/orders/{orderId}", request -> byKey.byKey(request, request.id("orderId")));
+        addKeyedAndListRoutes(api, router, context, spec, minVersionWait, "/readmodels/orders", "/{orderId}", request -> request.id("orderId"));
     }
 }

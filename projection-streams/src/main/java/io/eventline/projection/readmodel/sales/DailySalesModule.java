@@ -4,8 +4,6 @@ import io.eventline.command.mapping.Aggregates;
 import io.eventline.projection.app.ProjectionContext;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
-import io.eventline.projection.readmodel.query.KeyedQueries;
-import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.avro.readmodel.StoredDailySales;
 import io.eventline.service.http.HttpApi;
@@ -47,12 +45,8 @@ public final class DailySalesModule extends ReadModelModule {
     protected void addQueries(HttpApi api, QueryRouter router, ProjectionContext context) {
         ReadModelSpec<StoredDailySales> spec = new ReadModelSpec<>(DailySalesTopology.STORE, "day's sales",
                 DailySalesMapping::json, null);
-        KeyedQueries<StoredDailySales> byKey = new KeyedQueries<>(spec, router, Duration.ZERO);
-        ListQueries<StoredDailySales> list = new ListQueries<>(spec, router, context.topics().partitions(),
-                Duration.ofSeconds(2), api.json());
-        api.get("/readmodels/daily-sales", list::list)
-                .get("/readmodels/daily-sales/{day}/{currency}", request -> byKey.byKey(request,
-                        DailySalesTopology.key(day(request.param("day")), currency(request.param("currency")))));
+        addKeyedAndListRoutes(api, router, context, spec, Duration.ZERO, "/readmodels/daily-sales", "/{day}/{currency}",
+                request -> DailySalesTopology.key(day(request.param("day")), currency(request.param("currency"))));
     }
 
     private static String day(String day) {

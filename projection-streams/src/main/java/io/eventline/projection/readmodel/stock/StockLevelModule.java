@@ -5,8 +5,6 @@ import io.eventline.projection.app.ProjectionContext;
 import io.eventline.projection.readmodel.AggregateViewTopology;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
-import io.eventline.projection.readmodel.query.KeyedQueries;
-import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.avro.readmodel.StoredStockLevel;
 import io.eventline.schemas.serde.AvroSerde;
@@ -61,10 +59,6 @@ public final class StockLevelModule extends ReadModelModule {
     protected void addQueries(HttpApi api, QueryRouter router, ProjectionContext context) {
         ReadModelSpec<StoredStockLevel> spec = new ReadModelSpec<>(STORE, "stock level", StockLevelMapping::json,
                 StoredStockLevel::getVersion);
-        KeyedQueries<StoredStockLevel> byKey = new KeyedQueries<>(spec, router, minVersionWait);
-        ListQueries<StoredStockLevel> list = new ListQueries<>(spec, router, context.topics().partitions(),
-                Duration.ofSeconds(2), api.json());
-        api.get("/readmodels/stock", list::list)
-                .get("/readmodels/stock/{sku}", request -> byKey.byKey(request, request.id("sku")));
+        addKeyedAndListRoutes(api, router, context, spec, minVersionWait, "/readmodels/stock", "/{sku}", request -> request.id("sku"));
     }
 }
