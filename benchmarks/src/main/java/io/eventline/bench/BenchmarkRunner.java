@@ -72,7 +72,7 @@ public final class BenchmarkRunner {
         bare.ifPresent(b -> results.add(BenchResult.of("commands", "command-service / bare exactly-once app",
                 commands.value() / b.value() * 100, "%")));
         log.println("    read-model rebuild over the command benchmark's events ...");
-        results.addAll(RebuildBench.run(ctx, 18185));
+        results.addAll(RebuildBench.run(ctx, 18185, plan.tuningRounds()));
     }
 
     private static void tuning(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {

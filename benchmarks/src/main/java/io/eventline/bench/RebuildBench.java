@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Read-model rebuild: a fresh application replays an event topic from its beginning. Runs over the
@@ -19,19 +21,39 @@ final class RebuildBench {
 
     private RebuildBench() {}
 
-    static List<BenchResult> run(BenchContext ctx, int httpPort) throws Exception {
-        ServiceSettings settings = ctx.settings("cmd", "cmd-rebuild", httpPort);
+    /** Store caching off (every change to RocksDB and the changelog) against as shipped (cached). */
+    static final Map<String, Map<String, String>> SETTINGS = new LinkedHashMap<>(Map.of(
+            "store cache off", Map.of("KAFKA_STATESTORE_CACHE_MAX_BYTES", "0"),
+            "as shipped (store cache on)", Map.of()));
+
+    /**
+     * Each read model rebuilt {@code rounds} times under each setting, the order alternating, and
+     * the median replay rate of each reported: the caching before and after, in one run.
+     */
+    static List<BenchResult> run(BenchContext ctx, int httpPort, int rounds) throws Exception {
         List<BenchResult> results = new ArrayList<>();
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        List<String> labels = new ArrayList<>(SETTINGS.keySet());
         for (ReadModelModule module : List.<ReadModelModule>of(new OrderSummaryModule(), new StockLevelModule())) {
-            ProjectionRebuild.Result r = new ProjectionRebuild(settings, ctx.registry(), quiet)
-                    .rebuild(module, ProjectionRebuild.Mode.FRESH, Duration.ofMinutes(10));
-            results.add(BenchResult.of("rebuild", "read-model rebuild: " + module.name(), r.replayEventsPerSecond(), "events/s")
-                    .with("events", r.events()).with("changes", r.changes())
-                    .with("replayingMs", r.replaying().toMillis())
-                    .with("tookMs", r.took().toMillis()).with("eventsPerSecondStartIncluded", Math.round(r.eventsPerSecond()))
-                    .with("note", "the replay, from the first event read to the last change applied; tookMs adds the"
-                            + " application's start, first rebalance and the catch-up check"));
+            Map<String, List<BenchResult>> runs = new LinkedHashMap<>();
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < labels.size(); i++) {
+                    String label = labels.get((i + round) % labels.size());
+                    ServiceSettings settings = ctx.settings("cmd", "cmd-rebuild", httpPort, SETTINGS.get(label));
+                    ProjectionRebuild.Result r = new ProjectionRebuild(settings, ctx.registry(), quiet)
+                            .rebuild(module, ProjectionRebuild.Mode.FRESH, Duration.ofMinutes(10));
+                    runs.computeIfAbsent(label, k -> new ArrayList<>()).add(
+                            BenchResult.of("rebuild", "read-model rebuild: " + module.name() + " [" + label + "]",
+                                    r.replayEventsPerSecond(), "events/s")
+                                    .with("events", r.events()).with("changes", r.changes())
+                                    .with("replayingMs", r.replaying().toMillis())
+                                    .with("tookMs", r.took().toMillis())
+                                    .with("eventsPerSecondStartIncluded", Math.round(r.eventsPerSecond()))
+                                    .with("note", "the replay, from the first event read to the last change applied; tookMs"
+                                            + " adds the application's start, first rebalance and the catch-up check"));
+                }
+            }
+            results.addAll(TuningBench.summarise(runs, "rebuild"));
         }
         return results;
     }

@@ -79,16 +79,19 @@ final class TuningBench {
                 Thread.sleep(2_000);
             }
         }
-        return summarise(runs);
+        return summarise(runs, "tuning");
     }
 
-    /** The median run of each setting, with the spread, and its percentage of the bare app with the same threads. */
-    static List<BenchResult> summarise(Map<String, List<BenchResult>> runs) {
+    /**
+     * The median run of each setting, in {@code group}, with the spread, and for command throughput
+     * its percentage of the bare app with the same threads.
+     */
+    static List<BenchResult> summarise(Map<String, List<BenchResult>> runs, String group) {
         Map<String, BenchResult> medians = new LinkedHashMap<>();
         runs.forEach((name, all) -> {
             List<BenchResult> sorted = all.stream().sorted(Comparator.comparingDouble(BenchResult::value)).toList();
             BenchResult median = sorted.get(sorted.size() / 2);
-            medians.put(name, new BenchResult("tuning", name, median.value(), median.unit(), median.details())
+            medians.put(name, new BenchResult(group, name, median.value(), median.unit(), median.details())
                     .with("runs", all.size())
                     .with("allRuns", all.stream().map(r -> String.valueOf(Math.round(r.value()))).collect(Collectors.joining(" "))));
         });

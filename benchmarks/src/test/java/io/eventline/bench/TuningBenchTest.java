@@ -17,9 +17,10 @@ class TuningBenchTest {
         runs.put("one thread", List.of(commands(50, 1), commands(10, 1), commands(70, 1)));
         runs.put("as shipped", List.of(commands(90, 2), commands(135, 2), commands(300, 2)));
 
-        List<BenchResult> summary = TuningBench.summarise(runs);
+        List<BenchResult> summary = TuningBench.summarise(runs, "tuning");
 
         assertThat(summary).extracting(BenchResult::value).containsExactly(200.0, 450.0, 50.0, 135.0);
+        assertThat(summary).extracting(BenchResult::group).containsOnly("tuning");
         assertThat(summary.get(2).details()).containsEntry("percentOfBareSameThreads", 25.0).containsEntry("allRuns", "50 10 70");
         // Two stream threads: compared with the bare app running two.
         assertThat(summary.get(3).details()).containsEntry("percentOfBareSameThreads", 30.0).containsEntry("runs", 3);
