@@ -37,10 +37,29 @@ public final class BenchReport {
         json.put("environment", environment);
         json.put("results", results);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json);
+        charts(results, dir);
+    }
+
+    /** Draws the charts again from the results.json in {@code dir}, without measuring anything. */
+    public static void redraw(Path dir) throws IOException {
+        record Saved(List<BenchResult> results) {}
+        Saved saved = new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .readValue(dir.resolve("results.json").toFile(), Saved.class);
+        charts(saved.results(), dir);
+    }
+
+    private static void charts(List<BenchResult> results, Path dir) throws IOException {
         bars(results.stream().filter(r -> r.unit().endsWith("/s") && !r.group().equals("queries")).toList(),
                 "Throughput (per second, higher is better)", dir.resolve("throughput.png"));
         bars(results.stream().filter(r -> r.unit().startsWith("ms")).toList(),
                 "Latency p99 in ms (lower is better)", dir.resolve("latency.png"));
+    }
+
+    /** A name short enough for the chart's label column (the table and JSON keep it whole). */
+    static String label(String name) {
+        String shorter = name.replace("command-service throughput (backlog, mixed commands)", "command service")
+                .replace("read-model rebuild: ", "rebuild ").replace("command -> result at ", "command -> result ");
+        return shorter.length() <= 62 ? shorter : shorter.substring(0, 61) + "…";
     }
 
     /** A horizontal bar chart on a log-free linear scale, labelled with each value. */
@@ -64,9 +83,9 @@ public final class BenchReport {
             BenchResult r = rows.get(i);
             int y = 55 + i * rowHeight;
             g.setColor(Color.DARK_GRAY);
-            g.drawString(r.name(), 20, y + 17);
+            g.drawString(label(r.name()), 20, y + 17);
             int bar = (int) Math.max(1, r.value() / max * barMax);
-            g.setColor(r.group().equals("limit") ? new Color(150, 150, 150) : new Color(40, 110, 190));
+            g.setColor(r.group().equals("limit") || r.name().startsWith("bare") ? new Color(150, 150, 150) : new Color(40, 110, 190));
             g.fillRect(labelWidth, y + 4, bar, rowHeight - 12);
             g.setColor(Color.BLACK);
             g.setStroke(new BasicStroke(1));

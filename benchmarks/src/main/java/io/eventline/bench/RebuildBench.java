@@ -42,8 +42,9 @@ final class RebuildBench {
                     ServiceSettings settings = ctx.settings("cmd", "cmd-rebuild", httpPort, SETTINGS.get(label));
                     ProjectionRebuild.Result r = new ProjectionRebuild(settings, ctx.registry(), quiet)
                             .rebuild(module, ProjectionRebuild.Mode.FRESH, Duration.ofMinutes(10));
-                    runs.computeIfAbsent(label, k -> new ArrayList<>()).add(
-                            BenchResult.of("rebuild", "read-model rebuild: " + module.name() + " [" + label + "]",
+                    String name = "read-model rebuild: " + module.name() + " [" + label + "]";
+                    runs.computeIfAbsent(name, k -> new ArrayList<>()).add(
+                            BenchResult.of("rebuild", name,
                                     r.replayEventsPerSecond(), "events/s")
                                     .with("events", r.events()).with("changes", r.changes())
                                     .with("replayingMs", r.replaying().toMillis())

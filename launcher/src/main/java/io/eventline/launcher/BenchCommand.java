@@ -39,8 +39,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--charts-only", description = "Draw the charts again from the results.json in --out; measure nothing.")
+    boolean chartsOnly;
+
     @Override
     public Integer call() throws Exception {
+        if (chartsOnly) {
+            io.eventline.bench.BenchReport.redraw(out);
+            System.out.println("Charts drawn again in " + out.toAbsolutePath());
+            return 0;
+        }
         Path work = Files.createTempDirectory("eventline-bench");
         EmbeddedKafkaBroker broker = bootstrapServers == null
                 ? EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.onFreePorts(work.resolve("kafka"))) : null;

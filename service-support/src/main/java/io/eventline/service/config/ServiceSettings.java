@@ -134,7 +134,7 @@ public record ServiceSettings(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 2_000);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        // No global stores here; set as Kafka 5.0 will default it, which also silences a warning at every start.
+        // No global stores here; set as Kafka 5.0 will default it.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10_000);
         // With transactions v2 the first send of a transaction can meet CONCURRENT_TRANSACTIONS (the
