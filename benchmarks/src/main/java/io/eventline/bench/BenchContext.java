@@ -36,6 +36,11 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
 
     /** As above, with more environment on top (EVENTLINE_* or KAFKA_* settings of a variant). */
     ServiceSettings settings(String name, String application, int httpPort, Map<String, String> more) {
+        return ServiceSettings.fromEnvironment(environment(name, application, httpPort, more), "unused", httpPort);
+    }
+
+    /** The environment that configures one service of the pipeline {@code name}, in this process or another. */
+    Map<String, String> environment(String name, String application, int httpPort, Map<String, String> more) {
         Map<String, String> env = new HashMap<>();
         env.put("EVENTLINE_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("EVENTLINE_TOPIC_PREFIX", prefix(name));
@@ -45,8 +50,9 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
         env.put("EVENTLINE_HTTP_HOST", "127.0.0.1");
         env.put("EVENTLINE_STATE_DIR", workDir.resolve(application + "-" + httpPort).toString());
         clientOverrides.forEach((k, v) -> env.put("KAFKA_" + k.toUpperCase().replace('.', '_'), v));
+        env.put("EVENTLINE_HTTP_PORT", String.valueOf(httpPort));
         env.putAll(more);
-        return ServiceSettings.fromEnvironment(env, "unused", httpPort);
+        return env;
     }
 
     /** The same place with other names, for a second pipeline of the same kind in one run. */

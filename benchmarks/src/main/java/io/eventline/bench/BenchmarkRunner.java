@@ -33,12 +33,13 @@ public final class BenchmarkRunner {
     private BenchmarkRunner() {}
 
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log) throws Exception {
-        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "saga", "tuning"));
+        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "saga", "memory", "tuning"));
     }
 
     /**
      * Runs only the named parts: limits (raw and bare EOS), commands (with rebuild), saga (with
-     * queries), tuning (the command service under each of {@link #VARIANTS}, side by side).
+     * queries), memory (each service in its own JVM under the saga's load), tuning (settings side
+     * by side, see {@link TuningBench}).
      */
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log, java.util.Set<String> parts) throws Exception {
         List<BenchResult> results = new ArrayList<>();
@@ -50,6 +51,10 @@ public final class BenchmarkRunner {
         }
         if (parts.contains("saga")) {
             saga(ctx, plan, log, results);
+        }
+        if (parts.contains("memory")) {
+            log.println("memory: each service in a JVM of its own under the saga's load ...");
+            results.addAll(MemoryBench.run(ctx, plan.sagaOrders()));
         }
         if (parts.contains("tuning")) {
             tuning(ctx, plan, log, results);

@@ -5,6 +5,7 @@ import io.eventline.command.CommandEnvelope;
 import io.eventline.command.CommandMetadata;
 import io.eventline.command.EventEnvelope;
 import io.eventline.command.app.CommandService;
+import io.eventline.command.gateway.CommandGateway;
 import io.eventline.command.mapping.Aggregates;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
@@ -37,11 +38,18 @@ final class SagaBench implements AutoCloseable {
     final ProjectionService projections;
     final ServiceSettings settings;
     final List<String> skus = new ArrayList<>();
+    private final CommandGateway gateway;
 
-    private SagaBench(CommandService commands, ProjectionService projections, ServiceSettings settings) {
+    private SagaBench(CommandService commands, ProjectionService projections, ServiceSettings settings, CommandGateway gateway) {
         this.commands = commands;
         this.projections = projections;
         this.settings = settings;
+        this.gateway = gateway;
+    }
+
+    /** The saga driven through {@code gateway} against services running elsewhere (other processes). */
+    static SagaBench against(CommandGateway gateway, ServiceSettings settings) {
+        return new SagaBench(null, null, settings, gateway);
     }
 
     static SagaBench start(BenchContext ctx, int commandPort, int projectionPort) throws Exception {
@@ -51,7 +59,7 @@ final class SagaBench implements AutoCloseable {
         ProjectionService projections = ProjectionService.start(projectionSettings, ctx.registry(), ProjectionModules.all());
         commands.streams().awaitRunning(Duration.ofMinutes(2));
         projections.streams().awaitRunning(Duration.ofMinutes(2));
-        return new SagaBench(commands, projections, settings);
+        return new SagaBench(commands, projections, settings, commands.gateway());
     }
 
     List<BenchResult> run(BenchContext ctx, int orders) throws Exception {
@@ -88,11 +96,11 @@ final class SagaBench implements AutoCloseable {
             for (int o = 0; o < orders; o++) {
                 String orderId = run + "-o-" + o;
                 placedAt.put(orderId, System.nanoTime());
-                commands.gateway().publish(orderType, envelope("place-" + orderId, orderId, new OrderCommand.PlaceOrder(orderId,
+                gateway.publish(orderType, envelope("place-" + orderId, orderId, new OrderCommand.PlaceOrder(orderId,
                         run + "-c-" + (o % 100), List.of(new OrderLine(run + "-s-" + (o % 100), 1, 1000),
                                 new OrderLine(run + "-s-" + ((o + 1) % 100), 2, 500)), "EUR")));
             }
-            commands.gateway().flush();
+            gateway.flush();
             // Each order appends OrderPlaced, OrderConfirmed, OrderShipped: wait for the shipped ones.
             long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (toShipped.getTotalCount() < orders && System.nanoTime() < deadline) {
@@ -121,7 +129,7 @@ final class SagaBench implements AutoCloseable {
     }
 
     private <C> CompletableFuture<?> send(AggregateType<C, ?, ?> type, String commandId, String id, C command) {
-        return commands.gateway().send(type, envelope(commandId, id, command), Duration.ofMinutes(2));
+        return gateway.send(type, envelope(commandId, id, command), Duration.ofMinutes(2));
     }
 
     private static <C> CommandEnvelope<C> envelope(String commandId, String id, C command) {
@@ -131,7 +139,11 @@ final class SagaBench implements AutoCloseable {
 
     @Override
     public void close() {
-        projections.close();
-        commands.close();
+        if (projections != null) {
+            projections.close();
+        }
+        if (commands != null) {
+            commands.close();
+        }
     }
 }

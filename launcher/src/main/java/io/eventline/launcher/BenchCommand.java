@@ -32,8 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/benchmarks", description = "Where results.json and the charts go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--only", split = ",", defaultValue = "limits,commands,saga,tuning",
-            description = "Parts to run: limits, commands, saga, tuning (default: all).")
+    @Option(names = "--only", split = ",", defaultValue = "limits,commands,saga,memory,tuning",
+            description = "Parts to run: limits, commands, saga, memory, tuning (default: all).")
     java.util.Set<String> parts;
 
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
@@ -56,6 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, String> overrides = KafkaEnvironment.clientProperties(System.getenv());
         Map<String, Object> registryConfig = new HashMap<>(overrides);
         registryConfig.put("bootstrap.servers", bootstrap);
+        boolean succeeded = false;
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         try (SchemaRegistry registry = SchemaRegistries.fromConfig(registryConfig)) {
             var context = BenchmarkRunner.context(bootstrap, overrides, registry, work, runId, partitions);
@@ -65,11 +66,25 @@ final class BenchCommand implements Callable<Integer> {
             io.eventline.bench.BenchReport.print(results, System.out);
             io.eventline.bench.BenchReport.write(results, BenchmarkRunner.environment(bootstrap, broker != null), out);
             System.out.println("Written to " + out.toAbsolutePath());
+            succeeded = true;
         } finally {
             if (broker != null) {
                 broker.close();
             }
+            if (succeeded) {
+                deleteRecursively(work); // the broker's data and the services' state: gigabytes after a full run
+            } else {
+                System.err.println("The work directory is kept for inspection (broker data, service logs): " + work);
+            }
         }
         return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }
