@@ -59,7 +59,7 @@ public final class BenchReport {
     static String label(String name) {
         String shorter = name.replace("command-service throughput (backlog, mixed commands)", "command service")
                 .replace("read-model rebuild: ", "rebuild ").replace("command -> result at ", "command -> result ");
-        return shorter.length() <= 62 ? shorter : shorter.substring(0, 61) + "…";
+        return shorter.length() <= 58 ? shorter : shorter.substring(0, 57) + "…";
     }
 
     /** A horizontal bar chart on a log-free linear scale, labelled with each value. */

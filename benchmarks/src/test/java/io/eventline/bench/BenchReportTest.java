@@ -47,7 +47,7 @@ class BenchReportTest {
     void shortensLongNamesForTheChartLabelsOnly() {
         assertThat(BenchReport.label("command-service throughput (backlog, mixed commands) [1 thread, commit interval 200 ms]"))
                 .isEqualTo("command service [1 thread, commit interval 200 ms]");
-        assertThat(BenchReport.label("x".repeat(80))).hasSize(62).endsWith("…");
+        assertThat(BenchReport.label("x".repeat(80))).hasSize(58).endsWith("…");
         assertThat(BenchReport.label("raw consumer")).isEqualTo("raw consumer");
     }
 }
