@@ -33,9 +33,9 @@ final class MemoryBench {
         ctx.provision(settings.topics());
         Path logs = ctx.workDir().resolve("service-logs");
         List<BenchResult> results = new ArrayList<>();
-        try (ServiceProcess commands = ServiceProcess.start("command-service", CommandServiceMain.class.getName(), commandEnv,
+        try (ServiceProcess commands = ServiceProcess.start("command-service", CommandServiceMain.class, commandEnv,
                 COMMAND_PORT, logs.resolve("command-service.log"));
-             ServiceProcess projections = ServiceProcess.start("projection-streams", ProjectionServiceMain.class.getName(),
+             ServiceProcess projections = ServiceProcess.start("projection-streams", ProjectionServiceMain.class,
                      projectionEnv, PROJECTION_PORT, logs.resolve("projection-streams.log"))) {
             commands.awaitReady(Duration.ofMinutes(2));
             projections.awaitReady(Duration.ofMinutes(2));

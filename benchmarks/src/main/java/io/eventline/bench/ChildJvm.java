@@ -1,4 +1,4 @@
-package io.eventline.launcher.faults;
+package io.eventline.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,47 +13,76 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A class's {@code main} in a JVM of its own, with this JVM's classpath and extra environment: a
- * service instance that a fault can really hit. SIGKILL is a crash, SIGSTOP a process frozen (a long
- * GC pause, a VM migration), SIGTERM an orderly scale-in. Output goes to a file, kept for diagnosis.
+ * service instance that a fault can really hit, or whose memory can be measured alone. SIGKILL is a
+ * crash, SIGSTOP a process frozen (a long GC pause, a VM migration), SIGTERM an orderly scale-in.
+ * Output goes to a file, kept for diagnosis.
  */
 public final class ChildJvm implements AutoCloseable {
+
+    /**
+     * The fault scenarios' options: 2 cores and several JVMs, so no parallel GC threads to fight
+     * over, and a quick start (C1 only) matters more than peak speed at the rates they run.
+     */
+    private static final List<String> LEAN = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final String name;
     private final Process process;
     private final Path output;
+    private final boolean ownsOutput;
 
-    private ChildJvm(String name, Process process, Path output) {
+    private ChildJvm(String name, Process process, Path output, boolean ownsOutput) {
         this.name = name;
         this.process = process;
         this.output = output;
+        this.ownsOutput = ownsOutput;
     }
 
     public static ChildJvm start(String name, Class<?> main, Map<String, String> environment, String... args) {
         return start(name, main, environment, List.of(), args);
     }
 
+    /**
+     * A lean JVM (the fault scenarios' options above) with more options; its output in a temporary
+     * file deleted on close.
+     */
     public static ChildJvm start(String name, Class<?> main, Map<String, String> environment, List<String> jvmOptions,
                                  String... args) {
         try {
             Path output = Files.createTempFile("eventline-" + name + "-", ".log");
-            List<String> command = new ArrayList<>();
-            command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.add("-Xmx384m");
-            // 2 cores and several JVMs: no parallel GC threads to fight over, and a quick start (C1 only)
-            // matters more than peak speed at the rates a fault scenario runs.
-            command.add("-XX:+UseSerialGC");
-            command.add("-XX:TieredStopAtLevel=1");
-            if (Runtime.version().feature() >= 24) {
-                command.add("--sun-misc-unsafe-memory-access=allow");
-            }
-            command.add("-cp");
-            command.add(System.getProperty("java.class.path"));
-            command.addAll(jvmOptions);
-            command.add(main.getName());
-            command.addAll(List.of(args));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(environment);
-            return new ChildJvm(name, builder.start(), output);
+            List<String> options = new ArrayList<>(LEAN);
+            options.addAll(jvmOptions);
+            return start(name, main, environment, options, output, true, args);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JVM with its default heap, collector and compilers, as a service is deployed; its output kept in {@code output}. */
+    public static ChildJvm startAsDeployed(String name, Class<?> main, Map<String, String> environment, Path output) {
+        try {
+            Files.createDirectories(output.toAbsolutePath().getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return start(name, main, environment, List.of(), output, false);
+    }
+
+    private static ChildJvm start(String name, Class<?> main, Map<String, String> environment, List<String> jvmOptions,
+                                  Path output, boolean ownsOutput, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        if (Runtime.version().feature() >= 24) {
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.addAll(jvmOptions);
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        try {
+            return new ChildJvm(name, builder.start(), output, ownsOutput);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,11 +153,14 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
-    /** Kills what is still running and deletes its output file. */
+    /** Kills what is still running and deletes its output file, unless the caller chose where it goes. */
     @Override
     public void close() {
         if (process.isAlive()) {
             kill();
+        }
+        if (!ownsOutput) {
+            return;
         }
         try {
             Files.deleteIfExists(output);
