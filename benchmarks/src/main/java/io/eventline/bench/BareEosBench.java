@@ -61,12 +61,8 @@ final class BareEosBench {
             BenchResult result = BenchResult.of("limit", "bare exactly-once read-lookup-write Streams app", rate, "records/s")
                     .with("records", records).with("measured", steady.records()).with("commitIntervalMs", 100).with("overrides", streamsOverrides.toString())
                     .with("partitions", ctx.partitions());
-            Map<String, Object> details = new java.util.LinkedHashMap<>(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()));
-            details.putAll(ThreadTime.of(streams));
-            for (var detail : details.entrySet()) {
-                result = result.with(detail.getKey(), detail.getValue());
-            }
-            return result;
+            return result.withAll(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()))
+                    .withAll(ThreadTime.of(streams));
         }
     }
 

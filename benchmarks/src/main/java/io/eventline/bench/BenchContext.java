@@ -63,7 +63,8 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
     /** Deletes every topic of this run id (pipelines and Streams internals), so the next run starts on a lean broker. */
     void deleteTopics() throws Exception {
         try (Admin admin = Admin.create(clientConfig())) {
-            var mine = TuningBench.topicsOf(admin, "bench-" + runId + "-");
+            String prefix = "bench-" + runId + "-";
+            List<String> mine = admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)).toList();
             admin.deleteTopics(mine).all().get();
         }
     }

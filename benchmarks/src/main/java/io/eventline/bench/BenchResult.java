@@ -15,8 +15,13 @@ public record BenchResult(String group, String name, double value, String unit, 
     }
 
     BenchResult with(String key, Object value) {
-        Map<String, Object> more = new LinkedHashMap<>(details);
-        more.put(key, value);
-        return new BenchResult(group, name, this.value, unit, more);
+        return withAll(Map.of(key, value));
+    }
+
+    /** The same result with every entry of {@code more} added to its details, in its order. */
+    BenchResult withAll(Map<String, ?> more) {
+        Map<String, Object> all = new LinkedHashMap<>(details);
+        all.putAll(more);
+        return new BenchResult(group, name, this.value, unit, all);
     }
 }

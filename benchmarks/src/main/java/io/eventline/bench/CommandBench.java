@@ -66,12 +66,8 @@ final class CommandBench {
                         .with("environment", variant.environment().toString())
                         .with("partitions", settings.topics().partitions())
                         .with("streamThreads", settings.streamThreads());
-                Map<String, Object> details = new java.util.LinkedHashMap<>(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()));
-                details.putAll(ThreadTime.of(service.streams().kafkaStreams()));
-                for (var detail : details.entrySet()) {
-                    throughput = throughput.with(detail.getKey(), detail.getValue());
-                }
-                results.add(throughput);
+                results.add(throughput.withAll(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()))
+                        .withAll(ThreadTime.of(service.streams().kafkaStreams())));
                 if (suffix.isEmpty()) {
                     results.add(BenchResult.of("memory", "RSS of the benchmark process after the backlog", Rss.megabytes(), "MB")
                             .with("note", "one JVM: broker, registry, command service"));

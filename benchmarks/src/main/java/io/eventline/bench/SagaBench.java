@@ -113,10 +113,8 @@ final class SagaBench implements AutoCloseable {
                     .with("linesPerOrder", 2)
                     .with("commandsPerOrder", Math.round(results.count() * 10.0 / Math.max(1, orders)) / 10.0)
                     .with("commandsPerSecond", Math.round(results.count() / seconds));
-            for (var detail : CpuAccount.perThousand(cpu.spentSince(), orders).entrySet()) {
-                completed = completed.with(detail.getKey(), detail.getValue());
-            }
-            completed = completed.with("streamThreadCpuMsByApplication", cpu.streamThreadsByApplication());
+            completed = completed.withAll(CpuAccount.perThousand(cpu.spentSince(), orders))
+                    .with("streamThreadCpuMsByApplication", cpu.streamThreadsByApplication());
             return List.of(
                     completed,
                     BenchResult.of("saga", "PlaceOrder -> OrderShipped", toShipped.getValueAtPercentile(99) / 1000.0, "ms p99")

@@ -7,9 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Settings of the command service measured side by side in one run, against the bare app with
@@ -106,9 +104,5 @@ final class TuningBench {
             out.add(r);
         }
         return out;
-    }
-
-    static Set<String> topicsOf(Admin admin, String prefix) throws Exception {
-        return admin.listTopics().names().get().stream().filter(t -> t.startsWith(prefix)).collect(Collectors.toSet());
     }
 }

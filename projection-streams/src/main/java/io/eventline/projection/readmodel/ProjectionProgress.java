@@ -22,7 +22,10 @@ public final class ProjectionProgress {
     /** One event consumed from an event topic, applied or not. */
     public void read() {
         long now = System.nanoTime();
-        firstReadNanos.compareAndSet(0, now);
+        if (firstReadNanos.get() == 0) {
+            // Read first: a compare-and-set on every event would contend across stream threads.
+            firstReadNanos.compareAndSet(0, now);
+        }
         lastActivityNanos = now;
         read.increment();
     }
