@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  *
  * @param commandId       chosen by the client: the idempotency key
  * @param expectedVersion when present, the command applies only to exactly this version (optimistic concurrency)
- * @param issuedAt        the command's time; its events happen at this instant (the domain reads no clock)
+ * @param issuedAt        the sender's claim of when it issued the command: kept as sent, checked against the
+ *                        service's clock (see CommandProcessor), never used as an event's time
  * @param causationId     the event or command that caused this one, if any
  */
 public record CommandMetadata(

@@ -13,12 +13,16 @@ public interface CommandMetrics {
 
     void deadLettered(String aggregateType, String reason);
 
+    /** A command was found on another partition than its aggregate's, and moved there. */
+    void moved(String aggregateType);
+
     static CommandMetrics none() {
         return new CommandMetrics() {
             @Override public void accepted(String aggregateType, String commandType, int events, Duration latency) {}
             @Override public void rejected(String aggregateType, String code, Duration latency) {}
             @Override public void duplicate(String aggregateType) {}
             @Override public void deadLettered(String aggregateType, String reason) {}
+            @Override public void moved(String aggregateType) {}
         };
     }
 }

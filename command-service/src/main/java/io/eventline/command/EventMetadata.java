@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param eventId    derived from the command id and the event's index, so a replay gives the same id
  * @param version    the aggregate's version after this event: 1, 2, 3 ... with no gap
- * @param occurredAt the causing command's time
+ * @param occurredAt when the command service decided it: its clock at the decision, which the
+ *                   temporal queries and the audit trail follow
  */
 public record EventMetadata(
         String eventId,

@@ -6,7 +6,9 @@ import io.eventline.command.http.CommandHttp;
 import io.eventline.command.mapping.Aggregates;
 import io.eventline.command.mapping.AvroOutcomeCodec;
 import io.eventline.command.query.AggregateQueries;
+import io.eventline.command.topology.CommandPolicy;
 import io.eventline.command.topology.CommandTopology;
+import io.eventline.service.app.FailingRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.StreamsService;
@@ -46,10 +48,11 @@ public final class CommandService implements AutoCloseable {
     }
 
     public static Topology topology(List<AggregateType<?, ?, ?>> types, ServiceSettings settings, AvroOutcomeCodec outcomes,
-                                    io.eventline.command.CommandMetrics metrics) {
+                                    io.eventline.command.CommandMetrics metrics, FailingRecords failures) {
         Topology topology = new Topology();
+        CommandPolicy policy = new CommandPolicy(settings.dedupRetention(), settings.maxClockSkew(), failures);
         for (AggregateType<?, ?, ?> type : types) {
-            CommandTopology.addTo(topology, type, settings.topics(), outcomes, metrics, settings.dedupRetention());
+            CommandTopology.addTo(topology, type, settings.topics(), outcomes, metrics, policy);
         }
         return topology;
     }
@@ -61,7 +64,8 @@ public final class CommandService implements AutoCloseable {
         List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
         AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
         StreamsService streams = StreamsService.create(settings, "command-service");
-        Topology topology = topology(types, settings, outcomes, new MicrometerCommandMetrics(streams.meters()));
+        Topology topology = topology(types, settings, outcomes, new MicrometerCommandMetrics(streams.meters()),
+                streams.failures());
         streams.start(topology);
         CommandGateway gateway = new CommandGateway(settings.clientConfig(), settings.topics(), outcomes);
         QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),

@@ -41,6 +41,11 @@ public final class MicrometerCommandMetrics implements CommandMetrics {
         count(aggregateType, "dead_lettered", reason);
     }
 
+    @Override
+    public void moved(String aggregateType) {
+        count(aggregateType, "moved", "none");
+    }
+
     private void count(String aggregateType, String outcome, String code) {
         Counter.builder("eventline.commands")
                 .description("Commands processed, by aggregate type, outcome and rejection code")

@@ -21,7 +21,7 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * One aggregate type's write side: commands → {@link CommandProcessor} (state, dedup) → events,
- * results, dead letters. Beside it, the aggregate's event history: a read-only store whose
+ * results, dead letters, and commands found on a wrong partition back to the command topic, on the right one. Beside it, the aggregate's event history: a read-only store whose
  * changelog is the event topic itself, for temporal queries and the audit trail.
  */
 public final class CommandTopology {
@@ -29,12 +29,13 @@ public final class CommandTopology {
     private CommandTopology() {}
 
     public static <C, S, E> void addTo(Topology topology, AggregateType<C, S, E> type, Topics topics,
-                                       OutcomeCodec outcomes, CommandMetrics metrics, Duration dedupRetention) {
+                                       OutcomeCodec outcomes, CommandMetrics metrics, CommandPolicy policy) {
+        Duration dedupRetention = policy.dedupRetention();
         StoreNames names = new StoreNames(type.name());
         topology.addSource(names.commandSource(), new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.commands(type.name()));
         topology.addProcessor(names.processor(),
-                () -> new CommandProcessor<>(type, topics, outcomes, metrics, dedupRetention), names.commandSource());
+                () -> new CommandProcessor<>(type, topics, outcomes, metrics, policy), names.commandSource());
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(names.aggregates()), Serdes.String(), Serdes.ByteArray()),
                 names.processor());
@@ -43,6 +44,8 @@ public final class CommandTopology {
                 Serdes.String(), Serdes.ByteArray()), names.processor());
         topology.addSink(names.eventSink(), topics.events(type.name()), new EventKeyRef.PassThroughSerializer(),
                 new ByteArraySerializer(), new AggregatePartitioner(), names.processor());
+        topology.addSink(names.moveSink(), topics.commands(type.name()), new MovedCommand.KeySerializer(),
+                new ByteArraySerializer(), new MovedCommand.Partitioner(), names.processor());
         topology.addSink(names.resultSink(), topics.commandResults(), new StringSerializer(), new ByteArraySerializer(),
                 names.processor());
         topology.addSink(names.deadLetterSink(), topics.deadLetters(type.name()), new StringSerializer(),

@@ -17,6 +17,8 @@ public final class DeadLetters {
     public static final String SOURCE_TOPIC = "dlq.source.topic";
     public static final String SOURCE_PARTITION = "dlq.source.partition";
     public static final String SOURCE_OFFSET = "dlq.source.offset";
+    /** The original record's timestamp (milliseconds): the dead letter itself carries the time it was written. */
+    public static final String SOURCE_TIMESTAMP = "dlq.source.timestamp";
 
     /** The command could not be decoded. */
     public static final String UNDECODABLE = "UNDECODABLE";
@@ -24,12 +26,16 @@ public final class DeadLetters {
     public static final String HANDLER_FAILED = "HANDLER_FAILED";
     /** Even a refusal of the command would exceed the largest record the producer sends (ids of a megabyte). */
     public static final String TOO_LARGE = "TOO_LARGE";
+    /** Processing the record failed again and again (the broker refused what it led to, say): taken out of the stream. */
+    public static final String REPEATED_FAILURE = "REPEATED_FAILURE";
+    /** Moved once to its aggregate's partition and found on a wrong one again: the topic's partition count is not the pipeline's. */
+    public static final String MISPARTITIONED = "MISPARTITIONED";
     /** Set when the original value did not fit beside the error headers: its size; the bytes are at dlq.source.*. */
     public static final String VALUE_OMITTED = "dlq.value.omitted";
 
     private DeadLetters() {}
 
-    static Headers headers(Headers original, String reason, Throwable error, RecordMetadata source) {
+    static Headers headers(Headers original, String reason, Throwable error, RecordMetadata source, long sourceTimestamp) {
         Headers headers = new RecordHeaders(original.toArray());
         put(headers, REASON, reason);
         put(headers, ERROR_CLASS, error.getClass().getName());
@@ -39,6 +45,7 @@ public final class DeadLetters {
             put(headers, SOURCE_PARTITION, String.valueOf(source.partition()));
             put(headers, SOURCE_OFFSET, String.valueOf(source.offset()));
         }
+        put(headers, SOURCE_TIMESTAMP, String.valueOf(sourceTimestamp));
         return headers;
     }
 

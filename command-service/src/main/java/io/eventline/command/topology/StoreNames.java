@@ -36,6 +36,10 @@ public record StoreNames(String aggregateType) {
         return aggregateType + "-results-sink";
     }
 
+    String moveSink() {
+        return aggregateType + "-commands-move-sink";
+    }
+
     String deadLetterSink() {
         return aggregateType + "-dlq-sink";
     }

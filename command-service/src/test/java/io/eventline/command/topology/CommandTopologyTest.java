@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
+import io.eventline.service.app.FailingRecords;
+import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -52,8 +54,10 @@ class CommandTopologyTest {
     private static final Instant T0 = Instant.parse("2026-11-24T15:00:00Z");
     private static final List<OrderLine> LINES = List.of(new OrderLine("SKU-1", 2, 1250));
 
-    private final Topics topics = Topics.defaults();
+    // TopologyTestDriver reads every topic as one partition: with more, most aggregates would belong elsewhere.
+    private final Topics topics = Topics.defaults().withPartitions(1);
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
+    private final FailingRecords failures = FailingRecords.standard();
     private final AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
     private AggregateType<OrderCommand, OrderState, OrderEvent> orders;
     private TopologyTestDriver driver;
@@ -67,16 +71,22 @@ class CommandTopologyTest {
         AggregateType<OrderCommand, OrderState, OrderEvent> real = Aggregates.order(registry);
         // A decider with a bug: cancelling with reason "boom" throws something other than a Rejection.
         orders = new AggregateType<>("order", new BuggyOnBoom(real.decider()), real.codec());
+        driver = driver(topics);
+    }
+
+    private TopologyTestDriver driver(Topics topics) {
         Topology topology = new Topology();
-        CommandTopology.addTo(topology, orders, topics, outcomes, CommandMetrics.none(), Duration.ofDays(7));
+        CommandPolicy policy = new CommandPolicy(Duration.ofDays(7), Duration.ofMinutes(15), failures);
+        CommandTopology.addTo(topology, orders, topics, outcomes, CommandMetrics.none(), policy);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-topology-test");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(topology, props, T0);
+        TopologyTestDriver driver = new TopologyTestDriver(topology, props, T0);
         commands = driver.createInputTopic(topics.commands("order"), new StringSerializer(), new ByteArraySerializer());
         events = driver.createOutputTopic(topics.events("order"), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         results = driver.createOutputTopic(topics.commandResults(), new StringDeserializer(), new ByteArrayDeserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters("order"), new StringDeserializer(), new ByteArrayDeserializer());
+        return driver;
     }
 
     @AfterEach
@@ -199,13 +209,109 @@ class CommandTopologyTest {
         }
     }
 
+    @Test
+    void stamps_events_results_and_state_with_the_decision_time_not_the_senders_claim() {
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+        Instant decided = T0.plusSeconds(5);
+        Instant claimed = T0.minus(Duration.ofMinutes(10));
+        commands.pipeInput("o1", encode("c1", "o1", null, claimed, new PlaceOrder("o1", "alice", LINES, "EUR")), claimed);
+
+        TestRecord<byte[], byte[]> event = events.readRecord();
+        assertThat(event.getRecordTime()).isEqualTo(decided);
+        assertThat(decodeEvent(event).metadata().occurredAt()).isEqualTo(decided);
+        TestRecord<String, byte[]> result = results.readRecord();
+        assertThat(result.getRecordTime()).isEqualTo(decided);
+        assertThat(outcomes.decodeOutcome(topics.commandResults(), result.value()).processedAt()).isEqualTo(decided);
+        assertThat(storedOrder("o1").updatedAt()).isEqualTo(decided);
+    }
+
+    @Test
+    void refuses_a_command_issued_far_ahead_of_the_service_clock_or_before_its_dedup_window() {
+        PlaceOrder place = new PlaceOrder("o1", "alice", LINES, "EUR");
+        commands.pipeInput("o1", encode("ahead", "o1", null, T0.plus(Duration.ofHours(2)), place), T0);
+        commands.pipeInput("o1", encode("ancient", "o1", null, Instant.ofEpochMilli(-62_000_000_000_000L), place), T0);
+        commands.pipeInput("o1", encode("stale", "o1", null, T0.minus(Duration.ofDays(8)), place), T0);
+        commands.pipeInput("o1", encode("skewed", "o1", null, T0.plus(Duration.ofMinutes(14)), place), T0);
+
+        List<CommandOutcome> seen = readOutcomes();
+        assertThat(seen).extracting(o -> o.rejection().map(r -> r.code()).orElse("ACCEPTED"))
+                .containsExactly("ISSUED_AT_OUT_OF_RANGE", "ISSUED_AT_OUT_OF_RANGE", "ISSUED_AT_OUT_OF_RANGE", "ACCEPTED");
+        assertThat(seen.getFirst().rejection().orElseThrow().message()).contains("ahead of its clock");
+        List<TestRecord<byte[], byte[]>> appended = events.readRecordsToList();
+        assertThat(appended).singleElement().satisfies(e -> assertThat(e.getRecordTime()).isEqualTo(T0));
+    }
+
+    @Test
+    void gives_up_on_a_record_that_failed_again_and_again_with_a_dead_letter_and_a_refusal() {
+        FailingRecords.Coordinates first = new FailingRecords.Coordinates(topics.commands("order"), 0, 0);
+        for (int attempt = 0; attempt < FailingRecords.DEFAULT_MAX_ATTEMPTS; attempt++) {
+            failures.failed(first, new InvalidTimestampException("Timestamp 1 of message is out of range"));
+        }
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c2", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo(DeadLetters.REPEATED_FAILURE);
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("failed 3 times", "InvalidTimestampException", "out of range");
+        assertThat(header(dead, DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
+        assertThat(deadLetters.isEmpty()).isTrue();
+        List<CommandOutcome> seen = readOutcomes();
+        assertThat(seen.get(0).rejection().orElseThrow().code()).isEqualTo("PROCESSING_FAILED");
+        assertThat(seen.get(1)).as("a resend gets the first answer").isEqualTo(seen.get(0));
+        assertThat(seen.get(2).status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
+        assertThat(events.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void moves_a_command_found_on_another_partition_than_its_aggregates_and_decides_nothing_there() {
+        driver.close();
+        Topics six = topics.withPartitions(6);
+        driver = driver(six);
+        String elsewhere = List.of("o1", "o2", "o3", "o4", "o5").stream()
+                .filter(id -> AggregatePartitioner.partitionOf(id, 6) != 0).findFirst().orElseThrow();
+        TestOutputTopic<String, byte[]> commandTopic = driver.createOutputTopic(six.commands("order"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        byte[] value = encode("c1", elsewhere, null, T0, new PlaceOrder(elsewhere, "alice", LINES, "EUR"));
+        commands.pipeInput(elsewhere, value, T0);
+
+        TestRecord<String, byte[]> moved = commandTopic.readRecord();
+        assertThat(moved.key()).isEqualTo(elsewhere);
+        assertThat(moved.value()).isEqualTo(value);
+        assertThat(header(moved, MovedCommand.MOVED_FROM)).isEqualTo(six.commands("order") + "/0@0");
+        assertThat(storedOrderOrNull(elsewhere)).as("no state where the aggregate does not live").isNull();
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void dead_letters_a_moved_command_that_is_on_a_wrong_partition_again_instead_of_moving_it_for_ever() {
+        driver.close();
+        Topics six = topics.withPartitions(6);
+        driver = driver(six);
+        String elsewhere = List.of("o1", "o2", "o3", "o4", "o5").stream()
+                .filter(id -> AggregatePartitioner.partitionOf(id, 6) != 0).findFirst().orElseThrow();
+        RecordHeaders movedOnce = new RecordHeaders();
+        movedOnce.add(MovedCommand.MOVED_FROM, "shop.order.commands/3@17".getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(new TestRecord<>(elsewhere, encode("c1", elsewhere, null, T0,
+                new PlaceOrder(elsewhere, "alice", LINES, "EUR")), movedOnce, T0));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(header(dead, DeadLetters.REASON)).isEqualTo(DeadLetters.MISPARTITIONED);
+        assertThat(header(dead, DeadLetters.ERROR_MESSAGE)).contains("shop.order.commands/3@17", "partition count");
+        assertThat(events.isEmpty()).isTrue();
+    }
+
     private void send(String commandId, String orderId, Long expectedVersion, OrderCommand command) {
         commands.pipeInput(orderId, encode(commandId, orderId, expectedVersion, command), T0);
     }
 
     private byte[] encode(String commandId, String orderId, Long expectedVersion, OrderCommand command) {
+        return encode(commandId, orderId, expectedVersion, T0, command);
+    }
+
+    private byte[] encode(String commandId, String orderId, Long expectedVersion, Instant issuedAt, OrderCommand command) {
         CommandMetadata meta = new CommandMetadata(commandId, orderId,
-                expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion), T0,
+                expectedVersion == null ? OptionalLong.empty() : OptionalLong.of(expectedVersion), issuedAt,
                 "corr-" + commandId, Optional.empty(), "test");
         return orders.codec().encodeCommand(topics.commands("order"), new RecordHeaders(), new CommandEnvelope<>(meta, command));
     }
@@ -216,6 +322,10 @@ class CommandTopologyTest {
 
     private EventEnvelope<OrderEvent> decodeEvent(TestRecord<byte[], byte[]> record) {
         return orders.codec().decodeEvent(topics.events("order"), record.headers(), record.value());
+    }
+
+    private StoredAggregate<OrderState> storedOrderOrNull(String id) {
+        return driver.<String, byte[]>getKeyValueStore("order-aggregates").get(id) == null ? null : storedOrder(id);
     }
 
     private StoredAggregate<OrderState> storedOrder(String id) {

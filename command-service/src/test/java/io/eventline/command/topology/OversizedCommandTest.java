@@ -49,7 +49,8 @@ class OversizedCommandTest {
     private static final Instant T0 = Instant.parse("2026-11-24T15:00:00Z");
     private static final int LIMIT = 20_000;
 
-    private final Topics topics = Topics.defaults();
+    // TopologyTestDriver reads every topic as one partition: with more, most aggregates would belong elsewhere.
+    private final Topics topics = Topics.defaults().withPartitions(1);
     private final InMemorySchemaRegistry registry = new InMemorySchemaRegistry();
     private final AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
     private final AggregateType<OrderCommand, OrderState, OrderEvent> orders = Aggregates.order(registry);
@@ -121,7 +122,7 @@ class OversizedCommandTest {
 
     private TopologyTestDriver driver() {
         Topology topology = new Topology();
-        CommandTopology.addTo(topology, orders, topics, outcomes, CommandMetrics.none(), Duration.ofDays(7));
+        CommandTopology.addTo(topology, orders, topics, outcomes, CommandMetrics.none(), CommandPolicy.defaults());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "oversized-command-test");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

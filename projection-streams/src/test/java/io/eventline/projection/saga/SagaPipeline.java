@@ -65,6 +65,7 @@ final class SagaPipeline implements AutoCloseable {
         ServiceSettings own = new ServiceSettings(prefix + "-commands", settings.bootstrapServers(), topics,
                 settings.schemaRegistryUrl(), settings.httpHost(), 0, settings.advertisedHost(), stateRoot.resolve("commands"),
                 settings.commitInterval(), settings.standbyReplicas(), settings.streamThreads(), settings.dedupRetention(),
+                settings.maxClockSkew(), settings.poisonAttempts(),
                 settings.maxStaleLag(), settings.bearerToken(), settings.maxBodyBytes(), settings.kafkaOverrides());
         CommandService service = CommandService.start(own, registry);
         running.add(service);
@@ -76,6 +77,7 @@ final class SagaPipeline implements AutoCloseable {
         ServiceSettings own = new ServiceSettings(prefix + "-projections", settings.bootstrapServers(), topics,
                 settings.schemaRegistryUrl(), settings.httpHost(), 0, settings.advertisedHost(), stateRoot.resolve(stateDir),
                 settings.commitInterval(), settings.standbyReplicas(), settings.streamThreads(), settings.dedupRetention(),
+                settings.maxClockSkew(), settings.poisonAttempts(),
                 settings.maxStaleLag(), settings.bearerToken(), settings.maxBodyBytes(), settings.kafkaOverrides());
         ProjectionService service = ProjectionService.start(own, registry, List.of(new OrderFulfilmentModule(saga)));
         running.add(service);

@@ -8,6 +8,7 @@ import io.eventline.command.CommandMetadata;
 import io.eventline.command.CommandMetrics;
 import io.eventline.command.mapping.Aggregates;
 import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.command.topology.CommandPolicy;
 import io.eventline.command.topology.CommandTopology;
 import io.eventline.command.topology.StoreNames;
 import io.eventline.domain.core.Decider;
@@ -58,7 +59,7 @@ class HandlerBugVerifiedTest {
     @Test
     void a_command_that_makes_the_decider_throw_is_dead_lettered_and_the_rest_is_exactly_once() {
         Topology topology = new Topology();
-        CommandTopology.addTo(topology, orders, topics, new AvroOutcomeCodec(registry), CommandMetrics.none(), Duration.ofDays(7));
+        CommandTopology.addTo(topology, orders, topics, new AvroOutcomeCodec(registry), CommandMetrics.none(), CommandPolicy.defaults());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

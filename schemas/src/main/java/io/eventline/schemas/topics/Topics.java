@@ -40,6 +40,10 @@ public record Topics(
         return new Topics(newPrefix, partitions, replicationFactor, commandRetention, resultRetention, dlqRetention);
     }
 
+    public Topics withPartitions(int count) {
+        return new Topics(prefix, count, replicationFactor, commandRetention, resultRetention, dlqRetention);
+    }
+
     public String commands(String aggregate) {
         return name(aggregate, "commands");
     }

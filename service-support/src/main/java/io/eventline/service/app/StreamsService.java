@@ -31,14 +31,21 @@ public final class StreamsService implements AutoCloseable {
     private final HttpApi http;
     private final Map<String, KafkaStreams> applications = new java.util.LinkedHashMap<>();
     private final java.util.List<KafkaStreamsMetrics> streamsMetrics = new java.util.ArrayList<>();
+    private final FailingRecords failures;
+    private final ThreadFailures threadFailures = new ThreadFailures(java.time.Clock.systemUTC());
 
     private StreamsService(ServiceSettings settings, String name) {
         this.settings = settings;
         this.name = name;
         this.http = new HttpApi(settings.maxBodyBytes(), settings.bearerToken());
+        this.failures = new FailingRecords(settings.poisonAttempts(), java.time.Clock.systemUTC());
         // Filters first: a meter registered before them would miss the service tag.
         meters.config().commonTags("service", name);
         new JvmMemoryMetrics().bindTo(meters);
+        io.micrometer.core.instrument.Gauge.builder("eventline.failing.records", failures, f -> f.recent().size())
+                .description("Input records on which a stream thread failed within the last minute").register(meters);
+        io.micrometer.core.instrument.Gauge.builder("eventline.stream.thread.failures", threadFailures, t -> t.recent().size())
+                .description("Stream threads that died and were replaced within the last minute").register(meters);
         http.get("/health/live", r -> liveness())
                 .get("/health/ready", r -> readiness())
                 .get("/metrics", r -> Response.text(meters.scrape(), "text/plain; version=0.0.4; charset=utf-8"));
@@ -63,10 +70,17 @@ public final class StreamsService implements AutoCloseable {
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
                 settings.stateDir().resolve(applicationId).toAbsolutePath().toString());
+        withFailureHandlers(props, failures);
         KafkaStreams streams = new KafkaStreams(topology, props);
         // A thread that dies of an unexpected error is replaced; its tasks resume from the last commit.
+        // A failure on one input record was logged, with the record, by RecordFailureHandlers: one
+        // line here, the stack trace only in the debug log, so a record that keeps failing does
+        // not flood the log before it is taken out of the stream.
         streams.setUncaughtExceptionHandler(error -> {
-            LOG.error("{}: stream thread failed, replacing it", name, error);
+            threadFailures.failed(applicationId, error);
+            LOG.error("{}: stream thread failed ({}: {}), replacing it", applicationId, rootCause(error).getClass().getName(),
+                    rootCause(error).getMessage());
+            LOG.debug("{}: stream thread failure", applicationId, error);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", applicationId, before, now));
@@ -76,6 +90,32 @@ public final class StreamsService implements AutoCloseable {
         applications.put(applicationId, streams);
         streams.start();
         return streams;
+    }
+
+    /**
+     * Adds the handlers that count a failure against its input record, and the ledger they count
+     * in, to an application's properties: what the processors consult before trying a record again.
+     */
+    public static java.util.Properties withFailureHandlers(java.util.Properties props, FailingRecords failures) {
+        props.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                RecordFailureHandlers.Processing.class.getName());
+        props.put(org.apache.kafka.streams.StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                RecordFailureHandlers.Production.class.getName());
+        props.put(FailingRecords.CONFIG, failures);
+        return props;
+    }
+
+    /** The input records on which this service's stream threads failed: what its processors give up on. */
+    public FailingRecords failures() {
+        return failures;
+    }
+
+    private static Throwable rootCause(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     /** Waits, bounded, until every application is RUNNING (all tasks assigned and restored). */
@@ -130,14 +170,41 @@ public final class StreamsService implements AutoCloseable {
         if (states.isEmpty() || states.values().stream().anyMatch(s -> !s.equals("RUNNING"))) {
             throw Problem.unavailable(name + " is not ready: " + states, 1);
         }
+        // RUNNING is not enough: a thread can fail on a record, be replaced, fail again, and the
+        // application still says RUNNING between the two.
+        java.util.List<FailingRecords.Failure> failing = failures.recent();
+        if (!failing.isEmpty()) {
+            throw Problem.unavailable(name + " is failing on " + failing.size() + " input record(s), latest: "
+                    + failing.get(failing.size() - 1).describe(), 5);
+        }
+        java.util.List<String> threads = threadFailures.recent();
+        if (threads.size() >= ThreadFailures.UNREADY_AT) {
+            throw Problem.unavailable(name + ": " + threads.size() + " stream threads failed within the last minute, latest: "
+                    + threads.get(threads.size() - 1), 5);
+        }
         return Response.ok(Map.of("status", "READY", "applications", states));
     }
 
+    /**
+     * Closes within {@link #CLOSE_TIMEOUT} whatever the stream threads are doing: every application
+     * is asked to close at once, and a thread that does not finish in time is left to the JVM's exit.
+     */
     @Override
     public void close() {
         http.close();
-        applications.values().forEach(s -> s.close(Duration.ofSeconds(30)));
+        long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+        // Signal every application first, so they stop side by side rather than one after another.
+        applications.values().forEach(s -> s.close(Duration.ZERO));
+        applications.forEach((id, s) -> {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!s.close(left)) {
+                LOG.warn("{}: did not stop within {} s; leaving its threads to the process exit", id, CLOSE_TIMEOUT.toSeconds());
+            }
+        });
         streamsMetrics.forEach(KafkaStreamsMetrics::close);
         meters.close();
     }
+
+    /** How long {@link #close()} waits for the stream threads in all. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(20);
 }

@@ -30,13 +30,27 @@ public record ServiceSettings(
         int standbyReplicas,
         int streamThreads,
         Duration dedupRetention,
+        Duration maxClockSkew,
+        int poisonAttempts,
         long maxStaleLag,
         Optional<String> bearerToken,
         int maxBodyBytes,
         Map<String, String> kafkaOverrides) {
 
+    /**
+     * How far ahead of the service's clock a command's issuedAt may be. Well under the hour the
+     * broker allows a record timestamp ahead of its own clock, which is how far clocks may disagree.
+     */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(15);
+
     public ServiceSettings {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
+        if (poisonAttempts < 1) {
+            throw new IllegalArgumentException("EVENTLINE_POISON_ATTEMPTS must be at least 1, got " + poisonAttempts);
+        }
+        if (maxClockSkew.isNegative()) {
+            throw new IllegalArgumentException("EVENTLINE_MAX_CLOCK_SKEW must not be negative, got " + maxClockSkew);
+        }
     }
 
     /**
@@ -51,7 +65,7 @@ public record ServiceSettings(
             "EVENTLINE_HTTP_HOST", "EVENTLINE_ADVERTISED_HOST", "EVENTLINE_STATE_DIR",
             "EVENTLINE_COMMIT_INTERVAL", "EVENTLINE_STANDBY_REPLICAS", "EVENTLINE_STREAM_THREADS",
             "EVENTLINE_DEDUP_RETENTION", "EVENTLINE_MAX_STALE_LAG", "EVENTLINE_HTTP_TOKEN",
-            "EVENTLINE_HTTP_MAX_BODY_BYTES");
+            "EVENTLINE_HTTP_MAX_BODY_BYTES", "EVENTLINE_MAX_CLOCK_SKEW", "EVENTLINE_POISON_ATTEMPTS");
 
     public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort) {
         return fromEnvironment(env, defaultApplicationId, defaultHttpPort, 1);
@@ -84,6 +98,8 @@ public record ServiceSettings(
                 e.integer("EVENTLINE_STANDBY_REPLICAS", 1),
                 e.integer("EVENTLINE_STREAM_THREADS", defaultStreamThreads),
                 e.duration("EVENTLINE_DEDUP_RETENTION", Duration.ofDays(7)),
+                e.duration("EVENTLINE_MAX_CLOCK_SKEW", DEFAULT_MAX_CLOCK_SKEW),
+                e.integer("EVENTLINE_POISON_ATTEMPTS", 3),
                 e.integer("EVENTLINE_MAX_STALE_LAG", 10_000),
                 e.optional("EVENTLINE_HTTP_TOKEN"),
                 e.integer("EVENTLINE_HTTP_MAX_BODY_BYTES", 1024 * 1024),
@@ -93,13 +109,13 @@ public record ServiceSettings(
     /** The same settings with other values for what differs between two instances on one machine. */
     public ServiceSettings withInstance(int httpPort, Path stateDir) {
         return new ServiceSettings(applicationId, bootstrapServers, topics, schemaRegistryUrl, httpHost, httpPort,
-                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxStaleLag,
+                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
                 bearerToken, maxBodyBytes, kafkaOverrides);
     }
 
     public ServiceSettings withBootstrapServers(String servers) {
         return new ServiceSettings(applicationId, servers, topics, schemaRegistryUrl, httpHost, httpPort,
-                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxStaleLag,
+                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
                 bearerToken, maxBodyBytes, kafkaOverrides);
     }
 
