@@ -25,6 +25,12 @@ public interface AggregateCodec<C, S, E> {
 
     byte[] encodeState(String subjectTopic, StoredAggregate<S> state);
 
+    /**
+     * Registers every contract this codec writes, for these topics, now: at a service's start, so
+     * that no stream thread's transaction waits on the registry later.
+     */
+    void registerContracts(String commandTopic, String eventTopic, String stateSubjectTopic);
+
     /** The aggregate id the command's payload names (it must match the envelope's). */
     String aggregateIdOf(C command);
 

@@ -13,6 +13,12 @@ public interface CommandMetrics {
 
     void deadLettered(String aggregateType, String reason);
 
+    /**
+     * A command record met again after a transaction that processed it committed without its
+     * offset: not answered twice.
+     */
+    void replayed(String aggregateType);
+
     /** A command was found on another partition than its aggregate's, and moved there. */
     void moved(String aggregateType);
 
@@ -23,6 +29,7 @@ public interface CommandMetrics {
             @Override public void duplicate(String aggregateType) {}
             @Override public void deadLettered(String aggregateType, String reason) {}
             @Override public void moved(String aggregateType) {}
+            @Override public void replayed(String aggregateType) {}
         };
     }
 }

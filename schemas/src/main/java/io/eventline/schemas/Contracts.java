@@ -53,7 +53,7 @@ public final class Contracts {
     public static final List<Class<? extends SpecificRecord>> ALL = java.util.stream.Stream.of(List.of(
             OrderCommandEnvelope.class, InventoryCommandEnvelope.class, AccountCommandEnvelope.class, ShipmentCommandEnvelope.class,
             OrderEventEnvelope.class, InventoryEventEnvelope.class, AccountEventEnvelope.class, ShipmentEventEnvelope.class,
-            EventKey.class, CommandResult.class,
+            EventKey.class, CommandResult.class, io.eventline.schemas.avro.common.CommandDedupEntry.class,
             OrderAggregate.class, InventoryAggregate.class, AccountAggregate.class, ShipmentAggregate.class), SAGAS, READ_MODELS)
             .<Class<? extends SpecificRecord>>flatMap(List::stream).toList();
 

@@ -8,6 +8,7 @@ import io.eventline.command.mapping.AvroOutcomeCodec;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.command.topology.CommandPolicy;
 import io.eventline.command.topology.CommandTopology;
+import io.eventline.command.topology.StoreNames;
 import io.eventline.service.app.FailingRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
@@ -63,6 +64,7 @@ public final class CommandService implements AutoCloseable {
         }
         List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
         AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
+        registerContracts(types, outcomes, settings);
         StreamsService streams = StreamsService.create(settings, "command-service");
         Topology topology = topology(types, settings, outcomes, new MicrometerCommandMetrics(streams.meters()),
                 streams.failures());
@@ -76,6 +78,22 @@ public final class CommandService implements AutoCloseable {
         new CommandHttp(types, gateway, Duration.ofSeconds(10), Clock.systemUTC()).addTo(http, queries);
         http.start(settings.httpHost(), settings.httpPort());
         return new CommandService(streams, gateway, http);
+    }
+
+    /**
+     * Every contract the service writes, registered before its stream threads run: a registry call
+     * inside a transaction could outlast the transaction's timeout. Readers still meet ids they do
+     * not know; those are looked up (and misses cached) by the deserializers.
+     */
+    static void registerContracts(List<AggregateType<?, ?, ?>> types, AvroOutcomeCodec outcomes, ServiceSettings settings) {
+        for (AggregateType<?, ?, ?> type : types) {
+            StoreNames names = new StoreNames(type.name());
+            type.codec().registerContracts(settings.topics().commands(type.name()), settings.topics().events(type.name()),
+                    names.aggregatesChangelog(settings.applicationId()));
+            outcomes.registerRememberedContract(names.dedupChangelog(settings.applicationId()));
+        }
+        outcomes.registerContracts(settings.topics().commandResults(),
+                types.stream().map(t -> settings.topics().events(t.name())).toList());
     }
 
     public CommandGateway gateway() {

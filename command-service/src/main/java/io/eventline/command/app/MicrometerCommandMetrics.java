@@ -42,6 +42,11 @@ public final class MicrometerCommandMetrics implements CommandMetrics {
     }
 
     @Override
+    public void replayed(String aggregateType) {
+        count(aggregateType, "replayed", "none");
+    }
+
+    @Override
     public void moved(String aggregateType) {
         count(aggregateType, "moved", "none");
     }

@@ -52,6 +52,13 @@ abstract class EnvelopeMapping<C, S, E, CE extends SpecificRecordBase, EE extend
         this.stateFields = new StateFields(newState.get().getSchema());
     }
 
+    @Override
+    public final void registerContracts(String commandTopic, String eventTopic, String stateSubjectTopic) {
+        commands.registerFor(commandTopic);
+        events.registerFor(eventTopic);
+        states.registerFor(stateSubjectTopic);
+    }
+
     /** The domain command a command envelope's payload stands for; throws for one it does not know. */
     protected abstract C command(Object payload);
 

@@ -64,6 +64,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     private KeyValueStore<String, byte[]> aggregates;
     private WindowStore<String, byte[]> dedup;
     private String stateSubject;
+    private String dedupSubject;
     private RecordLimit limit;
 
     CommandProcessor(AggregateType<C, S, E> type, Topics topics, OutcomeCodec outcomes, CommandMetrics metrics,
@@ -82,6 +83,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         this.aggregates = context.getStateStore(names.aggregates());
         this.dedup = context.getStateStore(names.dedup());
         this.stateSubject = names.aggregatesChangelog(context.applicationId());
+        this.dedupSubject = names.dedupChangelog(context.applicationId());
         this.limit = RecordLimit.from(context.appConfigs());
     }
 
@@ -112,10 +114,20 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             move(record, meta.aggregateId(), at, now);
             return;
         }
-        byte[] firstOutcome = firstOutcome(meta.commandId(), now);
-        if (firstOutcome != null) {
+        OutcomeCodec.Remembered first = firstOutcome(meta.commandId(), now);
+        if (first != null && first.readAt().filter(at.toString()::equals).isPresent()) {
+            // This very record was processed in a transaction that committed (its dedup entry is in
+            // the restored store) though its offset was not: Kafka Streams can commit a thread's
+            // transaction without a corrupted task's offsets (docs/faults.md). Its result is already
+            // published; publishing it again would answer one command record twice.
+            metrics.replayed(type.name());
+            LOG.warn("{}: {} was processed already in a committed transaction whose offset was not committed;"
+                    + " not answering it twice", type.name(), at);
+            return;
+        }
+        if (first != null) {
             metrics.duplicate(type.name());
-            publishOutcome(meta.commandId(), firstOutcome, now);
+            publishOutcome(meta.commandId(), first.result(), now);
             return;
         }
         CommandOutcome outcome;
@@ -127,14 +139,15 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             deadLettered = true;
             outcome = processingFailed(meta, now);
         }
-        remember(record, meta, outcome, deadLettered, now);
+        remember(record, meta, outcome, deadLettered, at, now);
     }
 
     /** Stores the outcome under its command id, so a duplicate gets it again, and publishes it. */
     private void remember(Record<String, byte[]> record, CommandMetadata meta, CommandOutcome outcome, boolean deadLettered,
-                          long now) {
+                          FailingRecords.Coordinates at, long now) {
         byte[] encoded = outcomes.encodeOutcome(topics.commandResults(), outcome);
-        int resultSize = RecordLimit.size(RecordLimit.windowKey(utf8(meta.commandId())), encoded, null);
+        byte[] entry = outcomes.encodeRemembered(dedupSubject, encoded, at.toString());
+        int resultSize = RecordLimit.size(RecordLimit.windowKey(utf8(meta.commandId())), entry, null);
         if (resultSize > limit.maxBytes()) {
             // Ids of a megabyte: not even a refusal can be sent, so no client can be answered.
             if (!deadLettered) {
@@ -143,7 +156,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             }
             return;
         }
-        dedup.put(meta.commandId(), encoded, now);
+        dedup.put(meta.commandId(), entry, now);
         publishOutcome(meta.commandId(), encoded, now);
     }
 
@@ -168,7 +181,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         try {
             CommandMetadata meta = type.codec().decodeCommand(topics.commands(type.name()), record.headers(), record.value())
                     .metadata();
-            remember(record, meta, processingFailed(meta, now), true, now);
+            remember(record, meta, processingFailed(meta, now), true, failure.at(), now);
         } catch (UndecodableRecordException e) {
             // It cannot be answered: the dead letter is all there is.
         }
@@ -296,12 +309,12 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         }
     }
 
-    private byte[] firstOutcome(String commandId, long timestamp) {
+    private OutcomeCodec.Remembered firstOutcome(String commandId, long timestamp) {
         long from = Math.max(0, timestamp - policy.dedupRetention().toMillis());
         // The millisecond overload: the Instant one formats an error-message prefix on every call,
         // which showed in the profile (docs/benchmarks.md).
         try (WindowStoreIterator<byte[]> seen = dedup.fetch(commandId, from, timestamp + policy.dedupRetention().toMillis())) {
-            return seen.hasNext() ? seen.next().value : null;
+            return seen.hasNext() ? outcomes.decodeRemembered(dedupSubject, seen.next().value) : null;
         }
     }
 

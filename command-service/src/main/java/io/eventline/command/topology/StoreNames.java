@@ -16,6 +16,11 @@ public record StoreNames(String aggregateType) {
         return aggregateType + "-command-dedup";
     }
 
+    /** The changelog topic of the dedup store: the subject its entries are registered under. */
+    public String dedupChangelog(String applicationId) {
+        return applicationId + "-" + dedup() + "-changelog";
+    }
+
     public String history() {
         return aggregateType + "-event-history";
     }

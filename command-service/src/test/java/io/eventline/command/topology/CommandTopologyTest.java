@@ -137,6 +137,29 @@ class CommandTopologyTest {
     }
 
     @Test
+    void does_not_answer_again_a_record_whose_processing_committed_though_its_offset_did_not() {
+        // What Kafka Streams leaves after committing a thread's transaction without a corrupted
+        // task's offsets: the restored dedup store knows the record, at the very place it is read.
+        byte[] firstResult = outcomes.encodeOutcome(topics.commandResults(), CommandOutcome.accepted(
+                new CommandMetadata("c1", "o1", OptionalLong.empty(), T0, "corr-c1", Optional.empty(), "test"),
+                "order", 1, List.of(EventIds.of("c1", 0)), T0));
+        String dedupSubject = new StoreNames("order").dedupChangelog("command-topology-test");
+        driver.<String, byte[]>getWindowStore("order-command-dedup").put("c1",
+                outcomes.encodeRemembered(dedupSubject, firstResult, topics.commands("order") + "/0@0"), T0.toEpochMilli());
+        driver.<String, byte[]>getWindowStore("order-command-dedup").put("c2", firstResult, T0.toEpochMilli());
+
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        send("c2", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+
+        List<TestRecord<String, byte[]>> answered = results.readRecordsToList();
+        assertThat(answered).as("the replayed record at offset 0 is not answered; the resend at offset 1 is, and so is"
+                + " a command remembered before places were kept").hasSize(2);
+        assertThat(answered).allSatisfy(r -> assertThat(r.value()).isEqualTo(firstResult));
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
     void rejects_a_command_whose_expected_version_is_not_the_current_one() {
         send("c1", "o1", 0L, new PlaceOrder("o1", "alice", LINES, "EUR"));
         send("c2", "o1", 0L, new ConfirmOrder("o1"));

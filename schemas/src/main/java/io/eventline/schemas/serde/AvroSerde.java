@@ -43,6 +43,15 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return new AvroSerde<>(type, registry, true, upcasters);
     }
 
+    /**
+     * Registers the type's schema for a topic now (or finds it registered), so that writing to the
+     * topic later needs no registry call: a service does this at start, before its stream threads
+     * run, so that no transaction waits on a registry.
+     */
+    public int registerFor(String topic) {
+        return serializer.registerFor(topic);
+    }
+
     @Override
     public Serializer<T> serializer() {
         return serializer;

@@ -60,6 +60,11 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         return bytes;
     }
 
+    /** Registers the schema under the topic's subject now; see {@link AvroSerde#registerFor}. */
+    int registerFor(String topic) {
+        return schemaId(topic);
+    }
+
     private int schemaId(String topic) {
         Integer cached = idByTopic.get(topic);
         if (cached != null) {
