@@ -59,6 +59,11 @@ public final class RandomRecords {
             case DOUBLE -> random.nextDouble();
             case FLOAT -> random.nextFloat();
             case NULL -> null;
+            case BYTES -> {
+                byte[] bytes = new byte[random.nextInt(16)];
+                random.nextBytes(bytes);
+                yield java.nio.ByteBuffer.wrap(bytes);
+            }
             default -> throw new IllegalArgumentException("no generator for " + schema);
         };
     }

@@ -98,7 +98,8 @@ public final class KafkaTopicSchemaRegistry implements SchemaRegistry {
                 }
                 checkCompatibility(subject, schema);
                 producer.beginTransaction();
-                producer.send(new ProducerRecord<>(settings.topic(), 0, SchemaLog.key(subject, schema), SchemaLog.value(subject, schema)));
+                producer.send(new ProducerRecord<>(settings.topic(), 0, SchemaLog.key(subject, schema),
+                        log.nextValue(subject, schema)));
                 producer.commitTransaction();
                 return reader.awaitRegistration(subject, schema);
             } catch (ProducerFencedException | InvalidProducerEpochException | TransactionAbortableException fenced) {

@@ -47,6 +47,7 @@ final class SchemaTopicReader implements AutoCloseable {
                     }
                 }
             }
+            log.reachedEnd(end);
         } catch (KafkaException e) {
             throw new SchemaRegistryException("Could not read schema topic '" + settings.topic() + "': " + e.getMessage(), e);
         }

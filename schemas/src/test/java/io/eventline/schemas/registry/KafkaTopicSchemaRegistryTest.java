@@ -10,7 +10,6 @@ import io.eventline.schemas.avro.order.OrderEventEnvelope;
 import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +49,9 @@ class KafkaTopicSchemaRegistryTest {
             assertThat(restarted.versions("shop.inventory.events-key")).singleElement()
                     .isEqualTo(new RegisteredSchema("shop.inventory.events-key", 1, key, EventKey.getClassSchema()));
         }
-        assertThat(List.of(key, result)).containsExactly(1, 2);
+        // Ids grow with the topic's end offset, which commit markers advance too: increasing, with gaps.
+        assertThat(key).isEqualTo(1);
+        assertThat(result).isGreaterThan(key);
     }
 
     @Test
