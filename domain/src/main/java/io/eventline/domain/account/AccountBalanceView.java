@@ -21,13 +21,13 @@ public final class AccountBalanceView implements View<AccountBalance, AccountEve
         return switch (event) {
             case AccountOpened opened -> new AccountBalance(AccountStatus.OPEN, opened.currency(),
                     a.balance(), a.totalDeposited(), a.totalCharged(), a.totalRefunded());
-            case MoneyDeposited deposited -> new AccountBalance(a.status(), a.currency(), a.balance() + deposited.amount(),
-                    a.totalDeposited() + deposited.amount(), a.totalCharged(), a.totalRefunded());
-            case PaymentCharged charged -> new AccountBalance(a.status(), a.currency(), a.balance() - charged.amount(),
-                    a.totalDeposited(), a.totalCharged() + charged.amount(), a.totalRefunded());
+            case MoneyDeposited deposited -> new AccountBalance(a.status(), a.currency(), Math.addExact(a.balance(), deposited.amount()),
+                    Math.addExact(a.totalDeposited(), deposited.amount()), a.totalCharged(), a.totalRefunded());
+            case PaymentCharged charged -> new AccountBalance(a.status(), a.currency(), Math.subtractExact(a.balance(), charged.amount()),
+                    a.totalDeposited(), Math.addExact(a.totalCharged(), charged.amount()), a.totalRefunded());
             case PaymentDeclined declined -> a;
-            case PaymentRefunded refunded -> new AccountBalance(a.status(), a.currency(), a.balance() + refunded.amount(),
-                    a.totalDeposited(), a.totalCharged(), a.totalRefunded() + refunded.amount());
+            case PaymentRefunded refunded -> new AccountBalance(a.status(), a.currency(), Math.addExact(a.balance(), refunded.amount()),
+                    a.totalDeposited(), a.totalCharged(), Math.addExact(a.totalRefunded(), refunded.amount()));
             case AccountClosed closed -> new AccountBalance(AccountStatus.CLOSED, a.currency(),
                     a.balance(), a.totalDeposited(), a.totalCharged(), a.totalRefunded());
         };

@@ -47,9 +47,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             case DepositMoney deposit -> {
                 Ledger ledger = openLedger(state, id);
                 requirePositive(deposit.amount());
-                if (deposit.amount() > Long.MAX_VALUE - ledger.balance()) {
-                    throw new Rejection("INVALID_AMOUNT", "the balance would overflow");
-                }
+                requireRoomFor(ledger, deposit.amount());
                 yield List.of(new MoneyDeposited(id, deposit.amount()));
             }
             case ChargePayment charge -> charge(charge, openLedger(state, id));
@@ -62,6 +60,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 if (ledger.refundedOrders().contains(refund.orderId())) {
                     throw new Rejection("ALREADY_REFUNDED", "order " + refund.orderId() + " was already refunded");
                 }
+                requireRoomFor(ledger, charged);
                 yield List.of(new PaymentRefunded(id, refund.orderId(), charged));
             }
             case CloseAccount close -> {
@@ -114,6 +113,14 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             case Open s -> s.ledger();
             case Closed s -> s.ledger();
         };
+    }
+
+    /** Balances are exact: one that would pass Long.MAX_VALUE minor units is refused, never wrapped. */
+    private static void requireRoomFor(Ledger ledger, long amount) {
+        if (amount > Long.MAX_VALUE - ledger.balance()) {
+            throw new Rejection("BALANCE_OVERFLOW", "the balance of " + ledger.balance() + " plus " + amount
+                    + " would exceed " + Long.MAX_VALUE + " minor units");
+        }
     }
 
     private static void requirePositive(long amount) {

@@ -20,14 +20,14 @@ public record Ledger(String currency, long balance, Map<String, Long> charges, S
     }
 
     Ledger deposited(long amount) {
-        return new Ledger(currency, balance + amount, charges, refundedOrders);
+        return new Ledger(currency, Math.addExact(balance, amount), charges, refundedOrders);
     }
 
     Ledger charged(String orderId, long amount) {
-        return new Ledger(currency, balance - amount, Immutables.plus(charges, orderId, amount), refundedOrders);
+        return new Ledger(currency, Math.subtractExact(balance, amount), Immutables.plus(charges, orderId, amount), refundedOrders);
     }
 
     Ledger refunded(String orderId, long amount) {
-        return new Ledger(currency, balance + amount, charges, Immutables.plus(refundedOrders, orderId));
+        return new Ledger(currency, Math.addExact(balance, amount), charges, Immutables.plus(refundedOrders, orderId));
     }
 }

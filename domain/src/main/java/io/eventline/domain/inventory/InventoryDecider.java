@@ -33,6 +33,10 @@ public final class InventoryDecider implements Decider<InventoryCommand, Invento
         return switch (command) {
             case AddStock add -> {
                 requirePositive(add.quantity());
+                if (add.quantity() > Long.MAX_VALUE - state.onHand()) {
+                    throw new Rejection("STOCK_OVERFLOW", "stock on hand of " + state.onHand() + " plus " + add.quantity()
+                            + " would exceed " + Long.MAX_VALUE);
+                }
                 yield List.of(new StockAdded(add.sku(), add.quantity()));
             }
             case ReserveStock reserve -> {
@@ -56,14 +60,14 @@ public final class InventoryDecider implements Decider<InventoryCommand, Invento
     public InventoryState evolve(InventoryState state, InventoryEvent event) {
         return switch (event) {
             case StockAdded added -> new InventoryState(
-                    state.onHand() + added.quantity(), state.reservations(), state.settledOrders());
+                    Math.addExact(state.onHand(), added.quantity()), state.reservations(), state.settledOrders());
             case StockReserved reserved -> new InventoryState(state.onHand(),
                     Immutables.plus(state.reservations(), reserved.orderId(), reserved.quantity()), state.settledOrders());
             case StockReservationFailed failed -> state;
             case StockReleased released -> new InventoryState(state.onHand(),
                     Immutables.minus(state.reservations(), released.orderId()),
                     Immutables.plus(state.settledOrders(), released.orderId()));
-            case StockCommitted committed -> new InventoryState(state.onHand() - committed.quantity(),
+            case StockCommitted committed -> new InventoryState(Math.subtractExact(state.onHand(), committed.quantity()),
                     Immutables.minus(state.reservations(), committed.orderId()),
                     Immutables.plus(state.settledOrders(), committed.orderId()));
         };

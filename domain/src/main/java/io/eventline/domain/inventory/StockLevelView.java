@@ -18,8 +18,8 @@ public final class StockLevelView implements View<StockLevel, InventoryEvent> {
     @Override
     public StockLevel evolve(StockLevel level, InventoryEvent event) {
         return switch (event) {
-            case StockAdded added -> new StockLevel(level.onHand() + added.quantity(), level.reserved());
-            case StockReserved reserved -> new StockLevel(level.onHand(), level.reserved() + reserved.quantity());
+            case StockAdded added -> new StockLevel(Math.addExact(level.onHand(), added.quantity()), level.reserved());
+            case StockReserved reserved -> new StockLevel(level.onHand(), Math.addExact(level.reserved(), reserved.quantity()));
             case StockReservationFailed failed -> level;
             case StockReleased released -> new StockLevel(level.onHand(), level.reserved() - released.quantity());
             // Committed units leave the warehouse: they are neither on hand nor reserved any more.

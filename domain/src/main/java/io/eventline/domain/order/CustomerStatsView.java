@@ -48,6 +48,6 @@ public final class CustomerStatsView implements View<CustomerStats, OrderEvent> 
     }
 
     private static Map<String, Long> spend(Map<String, Long> spent, String currency, long amount) {
-        return Immutables.plus(spent, currency, spent.getOrDefault(currency, 0L) + amount);
+        return Immutables.plus(spent, currency, Math.addExact(spent.getOrDefault(currency, 0L), amount));
     }
 }

@@ -21,6 +21,7 @@ public final class DailySalesView implements View<DailySales, DailySalesView.Con
 
     @Override
     public DailySales evolve(DailySales sales, ConfirmedSale sale) {
-        return new DailySales(sales.orders() + 1, sales.revenue() + sale.total());
+        // Exact: a sum past Long.MAX_VALUE is an error to see, never a negative revenue.
+        return new DailySales(sales.orders() + 1, Math.addExact(sales.revenue(), sale.total()));
     }
 }

@@ -63,7 +63,29 @@ class AccountDeciderTest {
     @Test
     void refuses_a_deposit_that_would_overflow_the_balance() {
         given(accounts, opened, new MoneyDeposited(BOB, Long.MAX_VALUE)).when(new DepositMoney(BOB, 1))
-                .thenRejected("INVALID_AMOUNT");
+                .thenRejected("BALANCE_OVERFLOW");
+        given(accounts, opened, new MoneyDeposited(BOB, Long.MAX_VALUE - 1)).when(new DepositMoney(BOB, 1))
+                .then(new MoneyDeposited(BOB, 1))
+                .thenState(new Open(new Ledger("EUR", Long.MAX_VALUE, Map.of(), Set.of())));
+    }
+
+    @Test
+    void refuses_a_refund_that_would_overflow_a_balance_topped_up_since_the_charge() {
+        // Charged 2,500, then deposited up to the largest balance: giving the charge back would wrap.
+        given(accounts, opened, hundred, charged, new MoneyDeposited(BOB, Long.MAX_VALUE - 7_500))
+                .when(new RefundPayment(BOB, "o1"))
+                .thenRejected("BALANCE_OVERFLOW");
+        given(accounts, opened, hundred, charged, new MoneyDeposited(BOB, Long.MAX_VALUE - 10_000))
+                .when(new RefundPayment(BOB, "o1"))
+                .then(new PaymentRefunded(BOB, "o1", 2_500));
+    }
+
+    @Test
+    void charges_the_largest_balance_exactly() {
+        given(accounts, opened, new MoneyDeposited(BOB, Long.MAX_VALUE))
+                .when(new ChargePayment(BOB, "o1", Long.MAX_VALUE, "EUR"))
+                .then(new PaymentCharged(BOB, "o1", Long.MAX_VALUE))
+                .thenState(new Open(new Ledger("EUR", 0, Map.of("o1", Long.MAX_VALUE), Set.of())));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.eventline.domain.inventory;
 
 import static io.eventline.domain.testing.DeciderSpec.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventline.domain.inventory.InventoryCommand.AddStock;
 import io.eventline.domain.inventory.InventoryCommand.CommitStock;
@@ -24,6 +26,16 @@ class InventoryDeciderTest {
     final InventoryDecider inventory = new InventoryDecider();
     final StockAdded ten = new StockAdded(SKU, 10);
     final StockReserved sevenForO1 = new StockReserved(SKU, "o1", 7);
+
+    @Test
+    void refuses_stock_that_would_overflow_what_is_on_hand() {
+        // Billions of additions away from any history a test could give: decided from the state itself.
+        InventoryState nearlyFull = new InventoryState(Long.MAX_VALUE - 4, Map.of(), Set.of());
+        assertThatThrownBy(() -> inventory.decide(new AddStock(SKU, 5), nearlyFull))
+                .isInstanceOfSatisfying(io.eventline.domain.core.Rejection.class,
+                        r -> assertThat(r.code()).isEqualTo("STOCK_OVERFLOW"));
+        assertThat(inventory.decide(new AddStock(SKU, 4), nearlyFull)).containsExactly(new StockAdded(SKU, 4));
+    }
 
     @Test
     void adds_stock() {
