@@ -6,6 +6,7 @@ import io.eventline.launcher.faults.FaultContext;
 import io.eventline.launcher.faults.FaultPipeline;
 import io.eventline.launcher.faults.FreezeScenario;
 import io.eventline.launcher.faults.KillScenario;
+import io.eventline.launcher.faults.LoadKillScenario;
 import io.eventline.launcher.faults.PoisonScenario;
 import io.eventline.launcher.faults.ScaleScenario;
 import io.eventline.launcher.faults.Scenario;
@@ -44,6 +45,18 @@ final class SoakCommand implements Callable<Integer> {
     @Option(names = "--phase", defaultValue = "PT6S", description = "Workload time between two faults (default: ${DEFAULT-VALUE}).")
     Duration phase;
 
+    @Option(names = "--load-rate", defaultValue = "1000",
+            description = "Commands per second of the foreign producer in the SIGKILL-at-load scenario (default: ${DEFAULT-VALUE}).")
+    int loadRate;
+
+    @Option(names = "--kill-every", defaultValue = "PT7S",
+            description = "Time between two SIGKILLs in the SIGKILL-at-load scenario (default: ${DEFAULT-VALUE}).")
+    Duration killEvery;
+
+    @Option(names = "--scenarios", defaultValue = "all",
+            description = "all: every scenario each round; load-kill: only SIGKILLs at load, back to back (default: ${DEFAULT-VALUE}).")
+    String scenarios;
+
     @Override
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("eventline-soak");
@@ -57,7 +70,7 @@ final class SoakCommand implements Callable<Integer> {
             FaultContext context = new FaultContext(broker.bootstrapServers(), Optional.of(broker), work, rate, phase,
                     Duration.ofMinutes(3));
             for (int round = 1; Instant.now().isBefore(until); round++) {
-                for (Scenario scenario : scenarios(round)) {
+                for (Scenario scenario : scenarios(round, scenarios, loadRate, killEvery)) {
                     if (!Instant.now().isBefore(until)) {
                         break;
                     }
@@ -76,10 +89,15 @@ final class SoakCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Scenario> scenarios(int round) {
-        // Odd rounds crash the broker (SIGKILL), even ones restart it in an orderly way.
-        return List.of(new KillScenario(3), new FreezeScenario(Duration.ofSeconds(20)), new ScaleScenario(),
-                new PoisonScenario(), new BrokerRestartScenario(round % 2 == 1));
+    private static List<Scenario> scenarios(int round, String which, int loadRate, Duration killEvery) {
+        Scenario loadKill = new LoadKillScenario(8, killEvery, loadRate);
+        return switch (which) {
+            case "load-kill" -> List.of(loadKill);
+            // Odd rounds crash the broker (SIGKILL), even ones restart it in an orderly way.
+            case "all" -> List.of(loadKill, new KillScenario(3), new FreezeScenario(Duration.ofSeconds(20)), new ScaleScenario(),
+                    new PoisonScenario(), new BrokerRestartScenario(round % 2 == 1));
+            default -> throw new IllegalArgumentException("--scenarios must be all or load-kill, not " + which);
+        };
     }
 
     /** Verifies every pipeline again, now that every later fault has passed over it too, and prints the totals. */

@@ -26,6 +26,13 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class CommandTopology {
 
+    /**
+     * The header of a command moved from a wrong partition to its aggregate's: where it was read,
+     * {@code <topic>/<partition>@<offset>}. A moved command found on a wrong partition again is
+     * dead-lettered rather than moved once more.
+     */
+    public static final String MOVED_FROM = "eventline.moved-from";
+
     private CommandTopology() {}
 
     public static <C, S, E> void addTo(Topology topology, AggregateType<C, S, E> type, Topics topics,

@@ -12,8 +12,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 record MovedCommand(String aggregateId, String originalKey) {
 
-    /** Names the partition the record came from, and marks it as moved once already. */
-    static final String MOVED_FROM = "eventline.moved-from";
+    static final String MOVED_FROM = CommandTopology.MOVED_FROM;
 
     /** Writes the record's original key. */
     static final class KeySerializer implements Serializer<MovedCommand> {

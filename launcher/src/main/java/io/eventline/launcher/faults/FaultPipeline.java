@@ -103,6 +103,11 @@ public final class FaultPipeline implements AutoCloseable {
                 "EVENTLINE_ADVERTISED_HOST", "127.0.0.1");
     }
 
+    /** Each instance's whole output, every life. */
+    List<String> instanceOutputs() {
+        return instances.values().stream().map(ServiceInstance::output).toList();
+    }
+
     /** Where each instance's output went, for a failure message. */
     public String outputs() {
         StringBuilder text = new StringBuilder();

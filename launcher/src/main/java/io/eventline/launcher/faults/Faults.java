@@ -14,6 +14,12 @@ final class Faults {
         }
     }
 
+    /** How many lines of the pipeline's service output (every life) contain {@code text}. */
+    static long count(FaultPipeline pipeline, String text) {
+        return pipeline.instanceOutputs().stream().mapToLong(output -> output.lines().filter(l -> l.contains(text)).count())
+                .sum();
+    }
+
     /** Logs the services' output beside a report that does not hold. */
     static VerificationReport withOutputs(VerificationReport report, FaultPipeline pipeline) {
         if (!report.holds()) {

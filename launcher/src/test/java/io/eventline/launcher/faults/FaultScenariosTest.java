@@ -44,6 +44,20 @@ class FaultScenariosTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    void sigkills_every_few_seconds_at_a_thousand_commands_a_second_from_a_foreign_producer_answer_each_record_once(
+            KafkaTestCluster kafka) throws Exception {
+        ScenarioResult result = new LoadKillScenario(4, Duration.ofSeconds(4), 1_000).run(context(kafka), "faults-load-kill");
+
+        System.out.println(result);
+        assertThat(result.holds()).as(result.toString()).isTrue();
+        assertThat(result.facts()).containsKeys("kill 1", "kill 4");
+        assertThat((Long) result.facts().get("on another partition")).isPositive();
+        assertThat((Long) result.facts().get("issuedAt out of range")).isPositive();
+        assertThat(result.report().commands()).as("command records answered").isGreaterThan(10_000);
+    }
+
+    @Test
+    @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
     void an_instance_frozen_past_its_transaction_timeout_is_fenced_then_rejoins_and_carries_on_alone(KafkaTestCluster kafka)
             throws Exception {
         ScenarioResult result = new FreezeScenario(Duration.ofSeconds(15)).run(context(kafka), "faults-freeze");

@@ -3,6 +3,9 @@ package io.eventline.projection.verify;
 import io.eventline.command.AggregateType;
 import io.eventline.command.CommandOutcome;
 import io.eventline.command.OutcomeCodec;
+import io.eventline.command.CommandMetadata;
+import io.eventline.command.topology.AggregatePartitioner;
+import io.eventline.command.topology.CommandTopology;
 import io.eventline.command.topology.DeadLetters;
 import io.eventline.schemas.serde.UndecodableRecordException;
 import java.nio.charset.StandardCharsets;
@@ -29,16 +32,28 @@ final class CommandChecks {
     private final Map<String, List<CommandOutcome>> results = new LinkedHashMap<>();
     private final Set<String> undecodable = new TreeSet<>();
     private final Map<String, Integer> deadLettered = new HashMap<>();
+    private final Set<String> misplaced = new TreeSet<>();
+    private final Map<String, Integer> moves = new HashMap<>();
 
     CommandChecks(OutcomeCodec outcomes, Findings findings) {
         this.outcomes = outcomes;
         this.findings = findings;
     }
 
-    void commands(AggregateType<?, ?, ?> type, List<LoggedRecord> records) {
+    void commands(AggregateType<?, ?, ?> type, List<LoggedRecord> records, int partitions) {
         for (LoggedRecord r : records) {
             try {
-                String id = type.codec().decodeCommand(r.topic(), r.headers(), r.value()).metadata().commandId();
+                CommandMetadata meta = type.codec().decodeCommand(r.topic(), r.headers(), r.value()).metadata();
+                String id = meta.commandId();
+                if (r.partition() != AggregatePartitioner.partitionOf(meta.aggregateId(), partitions)) {
+                    // Not its aggregate's partition: the command service moves it, and answers the copy.
+                    misplaced.add(r.topic() + "/" + r.partition() + "@" + r.offset());
+                    continue;
+                }
+                Header movedFrom = r.headers().lastHeader(CommandTopology.MOVED_FROM);
+                if (movedFrom != null) {
+                    moves.merge(new String(movedFrom.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+                }
                 findings.commands++;
                 if (deliveries.merge(id, 1, Integer::sum) > 1) {
                     findings.duplicateDeliveries++;
@@ -80,6 +95,13 @@ final class CommandChecks {
     Map<String, CommandOutcome> finish() {
         undecodable.stream().filter(position -> !deadLettered.containsKey(position)).forEach(position ->
                 findings.violate("undecodable commands are dead-lettered", position, "no dead letter"));
+        for (String position : misplaced) {
+            int copies = moves.getOrDefault(position, 0);
+            if (copies != 1) {
+                findings.violate("a command on another partition than its aggregate's is moved there once", position,
+                        copies + " moved copies");
+            }
+        }
         Map<String, CommandOutcome> first = new HashMap<>();
         deliveries.forEach((id, sent) -> {
             List<CommandOutcome> answers = results.getOrDefault(id, List.of());

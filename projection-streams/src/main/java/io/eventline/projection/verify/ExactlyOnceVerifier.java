@@ -91,7 +91,7 @@ public final class ExactlyOnceVerifier {
         AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
         CommandChecks commands = new CommandChecks(outcomes, findings);
         List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
-        types.forEach(type -> commands.commands(type, log.of(topics.commands(type.name()))));
+        types.forEach(type -> commands.commands(type, log.of(topics.commands(type.name())), topics.partitions()));
         commands.results(log.of(topics.commandResults()));
         types.forEach(type -> commands.deadLetters(log.of(topics.deadLetters(type.name()))));
         Map<String, CommandOutcome> firstOutcomes = commands.finish();

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TransactionAbortableException;
@@ -112,9 +114,19 @@ public final class KafkaTopicSchemaRegistry implements SchemaRegistry {
                 backOff(attempt);
             } catch (SchemaRegistryException refusedOrUnreadable) {
                 throw refusedOrUnreadable;
-            } catch (KafkaException e) {
+            } catch (AuthorizationException | AuthenticationException notAllowed) {
                 throw new SchemaRegistryException("Could not register under '" + subject + "' in schema topic '"
-                        + settings.topic() + "': " + e.getMessage(), e);
+                        + settings.topic() + "': " + notAllowed.getMessage(), notAllowed);
+            } catch (KafkaException e) {
+                // Seen under heavy fencing with transactions v2: EndTxn answered UNKNOWN_SERVER_ERROR. A
+                // registration is safe to try again (the next attempt reads the topic first, and finds
+                // this one if it did commit), so only the deadline ends it.
+                if (System.nanoTime() > deadline) {
+                    throw new SchemaRegistryException("Could not register under '" + subject + "' in schema topic '"
+                            + settings.topic() + "' in " + settings.timeout() + ": " + e.getMessage(), e);
+                }
+                LOG.debug("Schema registration failed (attempt {}), retrying", attempt, e);
+                backOff(attempt);
             } finally {
                 producer.close(Duration.ZERO);
             }

@@ -167,20 +167,24 @@ public final class StreamsService implements AutoCloseable {
 
     private Response readiness() {
         Map<String, String> states = states();
+        java.util.List<String> reasons = new java.util.ArrayList<>();
         if (states.isEmpty() || states.values().stream().anyMatch(s -> !s.equals("RUNNING"))) {
-            throw Problem.unavailable(name + " is not ready: " + states, 1);
+            reasons.add("not every application is RUNNING: " + states);
         }
         // RUNNING is not enough: a thread can fail on a record, be replaced, fail again, and the
         // application still says RUNNING between the two.
         java.util.List<FailingRecords.Failure> failing = failures.recent();
         if (!failing.isEmpty()) {
-            throw Problem.unavailable(name + " is failing on " + failing.size() + " input record(s), latest: "
-                    + failing.get(failing.size() - 1).describe(), 5);
+            reasons.add("failing on " + failing.size() + " input record(s) within the last minute, latest: "
+                    + failing.get(failing.size() - 1).describe());
         }
         java.util.List<String> threads = threadFailures.recent();
         if (threads.size() >= ThreadFailures.UNREADY_AT) {
-            throw Problem.unavailable(name + ": " + threads.size() + " stream threads failed within the last minute, latest: "
-                    + threads.get(threads.size() - 1), 5);
+            reasons.add(threads.size() + " stream threads failed within the last minute, latest: " + threads.get(threads.size() - 1));
+        }
+        if (!reasons.isEmpty()) {
+            boolean failingNow = !failing.isEmpty() || threads.size() >= ThreadFailures.UNREADY_AT;
+            throw Problem.unavailable(name + " is not ready: " + String.join("; ", reasons), failingNow ? 5 : 1);
         }
         return Response.ok(Map.of("status", "READY", "applications", states));
     }
