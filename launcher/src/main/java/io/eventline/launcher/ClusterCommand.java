@@ -32,7 +32,7 @@ final class ClusterCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EmbeddedKafkaBroker broker = startBroker(dataDir, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "broker-shutdown"));
+        io.eventline.service.app.BoundedShutdown.onShutdown("broker-shutdown", broker::close);
         List<String> created = provision(broker.bootstrapServers(), topicOptions.topics());
         System.out.printf("Kafka is listening on %s (data in %s); %d topics created, %d in all with prefix '%s'.%n",
                 broker.bootstrapServers(), dataDir.toAbsolutePath(), created.size(), topicOptions.topics().all().size(),

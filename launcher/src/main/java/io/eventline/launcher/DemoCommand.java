@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
                 broker.close();
             }
         };
-        Runtime.getRuntime().addShutdownHook(new Thread(stopAll, "demo-shutdown"));
+        io.eventline.service.app.BoundedShutdown.onShutdown("demo-shutdown", stopAll);
         commands.streams().awaitRunning(Duration.ofSeconds(60));
         projections.streams().awaitRunning(Duration.ofSeconds(60));
 

@@ -9,7 +9,7 @@ import io.eventline.service.config.ServiceSettings;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import io.eventline.service.app.BoundedShutdown;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -90,11 +90,6 @@ final class ServiceCommands {
     }
 
     static void awaitShutdown(Runnable onStop) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            onStop.run();
-            stopped.countDown();
-        }, "eventline-shutdown"));
-        stopped.await();
+        BoundedShutdown.awaitShutdown("eventline-shutdown", onStop);
     }
 }

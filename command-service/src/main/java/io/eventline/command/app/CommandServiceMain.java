@@ -3,7 +3,7 @@ package io.eventline.command.app;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.ServiceSettings;
-import java.util.concurrent.CountDownLatch;
+import io.eventline.service.app.BoundedShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +21,9 @@ public final class CommandServiceMain {
         SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
         CommandService service = CommandService.start(settings, registry);
         LOG.info("command-service listening on http://{}:{}", settings.advertisedHost(), service.httpPort());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        BoundedShutdown.awaitShutdown("command-service-shutdown", () -> {
             service.close();
             registry.close();
-            stopped.countDown();
-        }, "command-service-shutdown"));
-        stopped.await();
+        });
     }
 }

@@ -3,7 +3,7 @@ package io.eventline.projection.app;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.ServiceSettings;
-import java.util.concurrent.CountDownLatch;
+import io.eventline.service.app.BoundedShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,12 +20,9 @@ public final class ProjectionServiceMain {
         SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
         ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all());
         LOG.info("projection-streams listening on http://{}:{}", settings.advertisedHost(), service.httpPort());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        BoundedShutdown.awaitShutdown("projection-streams-shutdown", () -> {
             service.close();
             registry.close();
-            stopped.countDown();
-        }, "projection-streams-shutdown"));
-        stopped.await();
+        });
     }
 }

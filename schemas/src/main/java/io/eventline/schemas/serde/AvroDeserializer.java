@@ -32,6 +32,13 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
     private final UpcasterChain upcasters;
     private final Map<Integer, WriterSchemaReader<T>> readersById = new ConcurrentHashMap<>();
     private final Map<Integer, String> refusedById = new ConcurrentHashMap<>(); // a flood of one bad type costs one check
+    // Ids the registry did not know, and when it said so. A stream thread reads inside a
+    // transaction: a flood of records with unknown ids (junk that happens to start with the magic
+    // byte) must not become a registry round trip each. Bounded, and forgotten after a while, in
+    // case the schema is registered meanwhile.
+    private final Map<Integer, Long> missingSince = new ConcurrentHashMap<>();
+    static final long MISS_REMEMBERED_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    static final int MISSES_REMEMBERED = 1_024;
 
     public AvroDeserializer(Class<T> type, SchemaRegistry registry, UpcasterChain upcasters) {
         this.model = SpecificData.getForClass(type);
@@ -63,10 +70,20 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         if (refused != null) {
             throw new UndecodableRecordException(Reason.INCOMPATIBLE_WRITER_SCHEMA, topic, schemaId, refused, null);
         }
+        Long missing = missingSince.get(schemaId);
+        if (missing != null && System.nanoTime() - missing < MISS_REMEMBERED_NANOS) {
+            throw new UndecodableRecordException(Reason.UNKNOWN_SCHEMA_ID, topic, schemaId,
+                    "schema id " + schemaId + " is not registered (asked less than 5 s ago)", null);
+        }
         Schema writer;
         try {
             writer = registry.schemaById(schemaId);
+            missingSince.remove(schemaId);
         } catch (UnknownSchemaException e) {
+            if (missingSince.size() >= MISSES_REMEMBERED) {
+                missingSince.clear();
+            }
+            missingSince.put(schemaId, System.nanoTime());
             throw new UndecodableRecordException(Reason.UNKNOWN_SCHEMA_ID, topic, schemaId, e.getMessage(), e);
         }
         var plan = upcasters.planFor(writer);

@@ -44,6 +44,37 @@ class BadInputTest {
     }
 
     @Test
+    void an_unknown_id_met_again_soon_is_refused_without_asking_the_registry_again() {
+        int[] asked = {0};
+        io.eventline.schemas.registry.SchemaRegistry counting = new io.eventline.schemas.registry.SchemaRegistry() {
+            @Override
+            public int register(String subject, org.apache.avro.Schema schema) {
+                return registry.register(subject, schema);
+            }
+
+            @Override
+            public org.apache.avro.Schema schemaById(int id) {
+                asked[0]++;
+                return registry.schemaById(id);
+            }
+
+            @Override
+            public java.util.List<io.eventline.schemas.registry.RegisteredSchema> versions(String subject) {
+                return registry.versions(subject);
+            }
+        };
+        Deserializer<OrderEventEnvelope> reader = AvroSerde.forValues(OrderEventEnvelope.class, counting).deserializer();
+        byte[] bytes = valid.clone();
+        ByteBuffer.wrap(bytes).putInt(1, 4242);
+
+        for (int i = 0; i < 100; i++) {
+            assertThatThrownBy(() -> reader.deserialize(TOPIC, bytes)).isInstanceOf(UndecodableRecordException.class);
+        }
+
+        assertThat(asked[0]).as("registry round trips for 100 records with one unknown id").isEqualTo(1);
+    }
+
+    @Test
     void every_truncation_of_a_valid_record_is_undecodable() {
         for (int length = 5; length < valid.length; length++) {
             assertUndecodable(Arrays.copyOf(valid, length), Reason.UNREADABLE_PAYLOAD, "do not decode with the schema");
