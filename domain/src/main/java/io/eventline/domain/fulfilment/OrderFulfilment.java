@@ -31,7 +31,7 @@ import java.util.List;
 
 /**
  * The order fulfilment saga, keyed by orderId. An order placed gets its stock reserved, line by line,
- * and its payment charged; once all succeeded it is confirmed and shipped, and its stock committed.
+ * and its payment charged; once all succeeded it is confirmed and shipped, and once shipped its stock committed.
  * A failed reservation or charge, a refused one, a cancellation, or the deadline before confirmation
  * starts compensation: release what is reserved, refund what is charged, cancel the order.
  *
@@ -125,7 +125,10 @@ public final class OrderFulfilment implements ProcessManager<FulfilmentEvent, Fu
             return owed;
         }
         if (!s.shipped()) {
+            // Stock is committed only once the order shipped: until then the order can still be
+            // cancelled, and committed stock could not be released any more.
             owed.add(shipOrder(id));
+            return owed;
         }
         lines.stream().filter(line -> !s.committed().contains(line.sku()))
                 .forEach(line -> owed.add(commitStock(line.sku(), id)));

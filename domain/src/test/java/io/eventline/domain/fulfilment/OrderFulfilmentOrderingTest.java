@@ -76,9 +76,16 @@ class OrderFulfilmentOrderingTest {
     }
 
     @Test
-    void ships_at_confirmation_when_the_shipment_was_seen_before() {
+    void ships_at_confirmation_when_the_shipment_was_seen_before_and_commits_once_shipped() {
         run.on(placed(), shipmentCreated(), reserved(A), charged());
-        assertThat(run.on(reserved(B))).containsExactly(confirm(), ship(), commit(A), commit(B));
+        assertThat(run.on(reserved(B))).containsExactly(confirm(), ship());
+        assertThat(run.on(shipped())).containsExactly(commit(A), commit(B));
+    }
+
+    @Test
+    void commits_when_the_order_shipped_even_if_that_was_seen_before_the_shipment() {
+        run.on(placed(), reserved(A), reserved(B), charged(), shipped());
+        assertThat(run.on(shipmentCreated())).containsExactly(commit(A), commit(B));
     }
 
     @Test

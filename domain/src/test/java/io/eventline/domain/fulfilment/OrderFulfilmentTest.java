@@ -55,12 +55,12 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void ships_the_order_and_commits_its_stock_once_the_shipment_exists_and_completes_when_it_ships() {
+    void ships_the_order_once_the_shipment_exists_and_commits_its_stock_only_once_it_shipped() {
         run.on(placed(), reserved(A), reserved(B), charged());
-        assertThat(run.on(shipmentCreated())).containsExactly(ship(), commit(A), commit(B));
+        assertThat(run.on(shipmentCreated())).containsExactly(ship());
         assertThat(run.status()).isEqualTo(FulfilmentStatus.SHIPPING);
         assertThat(run.terminal()).isFalse();
-        assertThat(run.on(shipped())).isEmpty();
+        assertThat(run.on(shipped())).containsExactly(commit(A), commit(B));
         assertThat(run.on(committed(A), committed(B))).isEmpty();
         assertThat(run.status()).isEqualTo(FulfilmentStatus.COMPLETED);
         assertThat(run.terminal()).isTrue();
@@ -143,6 +143,17 @@ class OrderFulfilmentTest {
         }
         assertThat(run.status()).isEqualTo(FulfilmentStatus.SHIPPING);
         assertThat(run.state.reason()).isNull();
+    }
+
+    @Test
+    void a_cancellation_between_the_shipment_and_the_shipping_releases_the_stock_none_of_it_committed() {
+        // The order is confirmed, its shipment created, ShipOrder on its way: a customer cancels first.
+        run.on(placed(), reserved(A), reserved(B), charged(), shipmentCreated());
+        assertThat(run.on(cancelled("customer changed their mind"))).containsExactly(release(A), release(B), refund());
+        assertThat(run.state.steps()).doesNotContain(commit(A), commit(B));
+        run.on(released(A), released(B), refunded());
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.CANCELLED);
+        assertThat(run.terminal()).isTrue();
     }
 
     @Test
