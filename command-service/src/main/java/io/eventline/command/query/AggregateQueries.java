@@ -1,11 +1,11 @@
 package io.eventline.command.query;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.OutcomeCodec;
-import io.eventline.command.StoredAggregate;
-import io.eventline.command.topology.AggregatePartitioner;
-import io.eventline.command.topology.StoreNames;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.OutcomeCodec;
+import io.eventline.contracts.StoredAggregate;
+import io.eventline.contracts.AggregatePartitioner;
+import io.eventline.contracts.StoreNames;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.http.Problem;
 import io.eventline.service.http.Request;

@@ -3,12 +3,12 @@ package io.eventline.command.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.StoredAggregate;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.topology.StoreNames;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.StoredAggregate;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.StoreNames;
 import io.eventline.domain.inventory.InventoryCommand;
 import io.eventline.domain.inventory.InventoryEvent;
 import io.eventline.domain.inventory.InventoryState;

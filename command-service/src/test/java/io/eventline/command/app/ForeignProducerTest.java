@@ -2,16 +2,16 @@ package io.eventline.command.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
-import io.eventline.command.topology.AggregatePartitioner;
-import io.eventline.command.topology.DeadLetters;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.AggregatePartitioner;
+import io.eventline.contracts.DeadLetters;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderCommand.PlaceOrder;
 import io.eventline.domain.order.OrderEvent;
