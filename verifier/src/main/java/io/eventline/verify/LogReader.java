@@ -1,5 +1,6 @@
 package io.eventline.verify;
 
+import io.eventline.contracts.CommittedRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +15,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads topics as Kafka's own EOS verifier does: read_committed, from the beginning to the last
@@ -70,28 +68,10 @@ final class LogReader {
     }
 
     private Map<String, List<LoggedRecord>> readCommitted(List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Map<String, List<LoggedRecord>> records = new HashMap<>();
         partitions.forEach(p -> records.putIfAbsent(p.topic(), new ArrayList<>()));
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read the pipeline's topics to their end within " + timeout);
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    // Records past the end taken now belong to the next check.
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        records.get(record.topic()).add(LoggedRecord.of(record));
-                    }
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> record : CommittedRecords.read(clientConfig, end, timeout)) {
+            records.get(record.topic()).add(LoggedRecord.of(record));
         }
         return records;
     }

@@ -1,5 +1,6 @@
 package io.eventline.command.app;
 
+import io.eventline.contracts.CommittedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(KafkaExtension.class)
 class AggregateRebuildTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path stateDir;
@@ -99,7 +102,7 @@ class AggregateRebuildTest {
     private static Map<String, byte[]> latestSnapshots(KafkaTestCluster kafka, ServiceSettings settings) {
         Map<String, byte[]> latest = new HashMap<>();
         String changelog = new StoreNames("inventory").aggregatesChangelog(settings.applicationId());
-        for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), changelog)) {
+        for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), changelog, READ_TIMEOUT)) {
             latest.put(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r.value());
         }
         return latest;

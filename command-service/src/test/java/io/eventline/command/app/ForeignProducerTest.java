@@ -1,5 +1,6 @@
 package io.eventline.command.app;
 
+import io.eventline.contracts.CommittedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.contracts.AggregateType;
@@ -66,6 +67,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(KafkaExtension.class)
 class ForeignProducerTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private static final List<OrderLine> LINES = List.of(new OrderLine("SKU-1", 1, 100));
     private final HttpClient http = HttpClient.newHttpClient();
@@ -245,7 +248,7 @@ class ForeignProducerTest {
 
         Map<String, List<Long>> versionsByOrder() {
             Map<String, List<Long>> versions = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), topics.events("order"))) {
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), topics.events("order"), READ_TIMEOUT)) {
                 EventEnvelope<OrderEvent> event = orders.codec().decodeEvent(r.topic(), r.headers(), r.value());
                 versions.computeIfAbsent(event.metadata().aggregateId(), k -> new ArrayList<>()).add(event.metadata().version());
             }
@@ -254,7 +257,7 @@ class ForeignProducerTest {
 
         Map<String, List<String>> resultCodes() {
             Map<String, List<String>> codes = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), topics.commandResults())) {
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), topics.commandResults(), READ_TIMEOUT)) {
                 CommandOutcome o = outcomes.decodeOutcome(r.topic(), r.value());
                 codes.computeIfAbsent(o.commandId(), k -> new ArrayList<>())
                         .add(o.rejection().map(rej -> rej.code()).orElse("ACCEPTED"));
@@ -273,7 +276,7 @@ class ForeignProducerTest {
         }
 
         List<String> deadLetterReasons() {
-            return TopicLog.readCommitted(kafka.clientConfig(), topics.deadLetters("order")).stream()
+            return CommittedRecords.readToEnd(kafka.clientConfig(), topics.deadLetters("order"), READ_TIMEOUT).stream()
                     .map(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).toList();
         }
 
