@@ -59,10 +59,15 @@ public final class CommandService implements AutoCloseable {
     }
 
     public static CommandService start(ServiceSettings settings, SchemaRegistry registry) throws Exception {
+        return start(settings, registry, Aggregates.all(registry));
+    }
+
+    /** With aggregate types of the caller's choosing: each needs its topics among the settings' ones. */
+    public static CommandService start(ServiceSettings settings, SchemaRegistry registry, List<AggregateType<?, ?, ?>> types)
+            throws Exception {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             new TopicProvisioner(admin).provision(settings.topics().all());
         }
-        List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
         AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
         registerContracts(types, outcomes, settings);
         StreamsService streams = StreamsService.create(settings, "command-service");
