@@ -15,7 +15,7 @@ public interface OutcomeCodec {
      */
     record Remembered(byte[] result, java.util.Optional<String> readAt) {}
 
-    byte[] encodeRemembered(String subjectTopic, byte[] result, String readAt);
+    byte[] encodeRemembered(String subjectTopic, byte[] result, String topic, int partition, long offset);
 
     /** Entries written before the place was kept are read as a bare result with no place. */
     Remembered decodeRemembered(String subjectTopic, byte[] stored);

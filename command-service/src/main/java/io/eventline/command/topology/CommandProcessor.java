@@ -152,7 +152,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     private void remember(Record<String, byte[]> record, CommandMetadata meta, CommandOutcome outcome, boolean deadLettered,
                           FailingRecords.Coordinates at, long now) {
         byte[] encoded = outcomes.encodeOutcome(topics.commandResults(), outcome);
-        byte[] entry = outcomes.encodeRemembered(dedupSubject, encoded, at.toString());
+        byte[] entry = outcomes.encodeRemembered(dedupSubject, encoded, at.topic(), at.partition(), at.offset());
         int resultSize = RecordLimit.size(RecordLimit.windowKey(utf8(meta.commandId())), entry, null);
         if (resultSize > limit.maxBytes()) {
             // Ids of a megabyte: not even a refusal can be sent, so no client can be answered.

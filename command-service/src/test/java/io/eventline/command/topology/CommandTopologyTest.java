@@ -149,7 +149,7 @@ class CommandTopologyTest {
                 "order", 1, List.of(EventIds.of("c1", 0)), T0));
         String dedupSubject = new StoreNames("order").dedupChangelog("command-topology-test");
         driver.<String, byte[]>getWindowStore("order-command-dedup").put("c1",
-                outcomes.encodeRemembered(dedupSubject, firstResult, topics.commands("order") + "/0@0"), T0.toEpochMilli());
+                outcomes.encodeRemembered(dedupSubject, firstResult, topics.commands("order"), 0, 0), T0.toEpochMilli());
         driver.<String, byte[]>getWindowStore("order-command-dedup").put("c2", firstResult, T0.toEpochMilli());
 
         send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));

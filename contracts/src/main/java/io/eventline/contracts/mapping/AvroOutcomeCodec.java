@@ -57,11 +57,9 @@ public final class AvroOutcomeCodec implements OutcomeCodec {
     }
 
     @Override
-    public byte[] encodeRemembered(String subjectTopic, byte[] result, String readAt) {
-        int slash = readAt.lastIndexOf('/');
-        int at = readAt.lastIndexOf('@');
-        return remembered.serializer().serialize(subjectTopic, new CommandDedupEntry(ByteBuffer.wrap(result),
-                readAt.substring(0, slash), Integer.parseInt(readAt.substring(slash + 1, at)), Long.parseLong(readAt.substring(at + 1))));
+    public byte[] encodeRemembered(String subjectTopic, byte[] result, String topic, int partition, long offset) {
+        return remembered.serializer().serialize(subjectTopic, new CommandDedupEntry(ByteBuffer.wrap(result), topic, partition,
+                offset));
     }
 
     @Override
