@@ -1,9 +1,9 @@
 package io.eventline.bench;
 
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.app.CommandService;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.service.config.ServiceSettings;
 import java.time.Duration;
 import java.util.ArrayList;

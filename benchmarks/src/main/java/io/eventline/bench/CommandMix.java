@@ -1,11 +1,11 @@
 package io.eventline.bench;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
 import io.eventline.domain.order.OrderCommand;

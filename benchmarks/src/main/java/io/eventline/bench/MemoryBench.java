@@ -3,7 +3,7 @@ package io.eventline.bench;
 import io.eventline.command.app.CommandService;
 import io.eventline.command.app.CommandServiceMain;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.projection.app.ProjectionServiceMain;
 import io.eventline.service.config.ServiceSettings;
 import java.nio.file.Path;

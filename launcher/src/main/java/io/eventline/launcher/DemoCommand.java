@@ -1,7 +1,7 @@
 package io.eventline.launcher;
 
 import io.eventline.command.app.CommandService;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.app.ProjectionService;

@@ -1,10 +1,10 @@
 package io.eventline.launcher;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.command.query.AggregateJson;
-import io.eventline.command.topology.AggregatePartitioner;
+import io.eventline.contracts.AggregatePartitioner;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.ServiceSettings;

@@ -1,7 +1,7 @@
 package io.eventline.launcher;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.domain.order.OrderEvent;
 import java.time.Duration;
 import java.util.HashMap;

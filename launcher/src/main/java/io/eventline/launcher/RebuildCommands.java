@@ -1,10 +1,10 @@
 package io.eventline.launcher;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import io.eventline.command.app.AggregateRebuild;
 import io.eventline.command.app.CommandService;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.projection.app.ProjectionModule;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.projection.readmodel.ReadModelModule;

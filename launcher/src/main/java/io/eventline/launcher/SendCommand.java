@@ -1,14 +1,14 @@
 package io.eventline.launcher;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.gateway.CommandGateway;
 import io.eventline.command.http.CommandJson;
 import io.eventline.command.http.OutcomeJson;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.ServiceSettings;

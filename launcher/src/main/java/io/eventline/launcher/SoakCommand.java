@@ -11,7 +11,7 @@ import io.eventline.launcher.faults.PoisonScenario;
 import io.eventline.launcher.faults.ScaleScenario;
 import io.eventline.launcher.faults.Scenario;
 import io.eventline.launcher.faults.ScenarioResult;
-import io.eventline.projection.verify.VerificationReport;
+import io.eventline.verify.VerificationReport;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import java.nio.file.Files;

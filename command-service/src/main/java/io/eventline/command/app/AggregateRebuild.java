@@ -1,9 +1,9 @@
 package io.eventline.command.app;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.StoredAggregate;
-import io.eventline.command.topology.StoreNames;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.StoredAggregate;
+import io.eventline.contracts.StoreNames;
 import io.eventline.schemas.topics.Topics;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.eventline.command.app;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import io.eventline.command.gateway.CommandGateway;
 import io.eventline.command.http.CommandHttp;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.command.topology.CommandPolicy;
 import io.eventline.command.topology.CommandTopology;
-import io.eventline.command.topology.StoreNames;
+import io.eventline.contracts.StoreNames;
 import io.eventline.service.app.FailingRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
@@ -30,7 +30,7 @@ import org.apache.kafka.streams.state.HostInfo;
  */
 public final class CommandService implements AutoCloseable {
 
-    public static final String DEFAULT_APPLICATION_ID = "eventline-command-service";
+    public static final String DEFAULT_APPLICATION_ID = StoreNames.DEFAULT_COMMAND_SERVICE_ID;
     public static final int DEFAULT_HTTP_PORT = 8081;
     /**
      * Two stream threads by default: with one, the thread stands idle while each exactly-once commit
@@ -59,10 +59,15 @@ public final class CommandService implements AutoCloseable {
     }
 
     public static CommandService start(ServiceSettings settings, SchemaRegistry registry) throws Exception {
+        return start(settings, registry, Aggregates.all(registry));
+    }
+
+    /** With aggregate types of the caller's choosing: each needs its topics among the settings' ones. */
+    public static CommandService start(ServiceSettings settings, SchemaRegistry registry, List<AggregateType<?, ?, ?>> types)
+            throws Exception {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             new TopicProvisioner(admin).provision(settings.topics().all());
         }
-        List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
         AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
         registerContracts(types, outcomes, settings);
         StreamsService streams = StreamsService.create(settings, "command-service");

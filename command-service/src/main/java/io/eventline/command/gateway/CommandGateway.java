@@ -1,9 +1,9 @@
 package io.eventline.command.gateway;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.OutcomeCodec;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.OutcomeCodec;
 import io.eventline.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.HashMap;

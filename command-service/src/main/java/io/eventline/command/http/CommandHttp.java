@@ -1,9 +1,9 @@
 package io.eventline.command.http;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.gateway.CommandGateway;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.service.http.HttpApi;

@@ -1,6 +1,6 @@
 package io.eventline.command.http;
 
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.CommandOutcome;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package io.eventline.command.query;
 
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.StoredAggregate;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.StoredAggregate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,11 +1,11 @@
 package io.eventline.command.query;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.OutcomeCodec;
-import io.eventline.command.StoredAggregate;
-import io.eventline.command.topology.AggregatePartitioner;
-import io.eventline.command.topology.StoreNames;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.OutcomeCodec;
+import io.eventline.contracts.StoredAggregate;
+import io.eventline.contracts.AggregatePartitioner;
+import io.eventline.contracts.StoreNames;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.http.Problem;
 import io.eventline.service.http.Request;
@@ -57,23 +57,17 @@ public final class AggregateQueries {
             throw Problem.badRequest("version must be 1 or more (the first event's version), got " + version.get());
         }
         Optional<Instant> at = request.queryParam("at").map(AggregateQueries::instant);
-        if (version.isPresent() || at.isPresent()) {
-            return routeHistory(request, type, id, (events) -> stateAt(type, id, events, version, at));
-        }
-        long minVersion = request.queryLong("minVersion").orElse(0L);
-        if (minVersion < 0) {
-            throw Problem.badRequest("minVersion must be 0 or more, got " + minVersion);
-        }
-        String store = new StoreNames(type.name()).aggregates();
-        KeyQueryMetadata where = router.streams().queryMetadataForKey(store, id, Serdes.String().serializer());
-        return router.route(request, store, where, (partition, stale) -> currentState(type, store, id, partition, stale, minVersion));
+        long minVersion = minVersion(request);
+        // Answered from the committed events (the history store), never from the snapshot store,
+        // which changes while a command is processed, before its transaction commits.
+        return routeHistory(request, type, id, minVersion, (events, stale) -> stateAt(type, id, events, version, at, stale));
     }
 
     /** GET /aggregates/{type}/{id}/events: the audit trail. */
     public Response events(Request request) {
         AggregateType<?, ?, ?> type = type(request.param("type"));
         String id = request.param("id");
-        return routeHistory(request, type, id, events -> {
+        return routeHistory(request, type, id, minVersion(request), (events, stale) -> {
             if (events.isEmpty()) {
                 throw Problem.notFound(type.name() + " " + id + " has no events");
             }
@@ -82,32 +76,8 @@ public final class AggregateQueries {
         });
     }
 
-    private <S> Response currentState(AggregateType<?, S, ?> type, String store, String id, int partition,
-                                      boolean stale, long minVersion) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            ReadOnlyKeyValueStore<String, byte[]> local = router.streams().store(
-                    params(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, byte[]>keyValueStore()), partition, stale));
-            byte[] bytes = local.get(id);
-            StoredAggregate<S> stored = bytes == null ? null
-                    : type.codec().decodeState(new StoreNames(type.name()).aggregatesChangelog(applicationId), id, bytes);
-            long version = stored == null ? 0 : stored.version();
-            if (version >= minVersion) {
-                if (stored == null) {
-                    throw Problem.notFound(type.name() + " " + id + " does not exist (it has no events)");
-                }
-                return Response.ok(AggregateJson.state(type.name(), id, stored, stale));
-            }
-            if (System.nanoTime() > deadline) {
-                throw Problem.unavailable(type.name() + " " + id + " is at version " + version
-                        + ", not yet at the requested minVersion " + minVersion, 1).with("version", version);
-            }
-            sleep();
-        }
-    }
-
     private <C, S, E> Response stateAt(AggregateType<C, S, E> type, String id, List<EventEnvelope<E>> events,
-                                       Optional<Long> version, Optional<Instant> at) {
+                                       Optional<Long> version, Optional<Instant> at, boolean stale) {
         if (events.isEmpty()) {
             throw Problem.notFound(type.name() + " " + id + " does not exist (it has no events)");
         }
@@ -121,15 +91,19 @@ public final class AggregateQueries {
         if (state.version() == 0) {
             throw Problem.notFound(type.name() + " " + id + " did not exist yet at " + at.orElseThrow());
         }
-        return Response.ok(AggregateJson.state(type.name(), id, state, false));
+        return Response.ok(AggregateJson.state(type.name(), id, state, stale));
     }
 
     private interface HistoryAnswer<E> {
-        Response answer(List<EventEnvelope<E>> events);
+        Response answer(List<EventEnvelope<E>> events, boolean stale);
     }
 
+    /**
+     * Answers from the aggregate's committed events, once they reach {@code minVersion} (waiting up
+     * to the query's bound; then 503 with the version there is): read-your-writes on every route.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Response routeHistory(Request request, AggregateType type, String id, HistoryAnswer answer) {
+    private Response routeHistory(Request request, AggregateType type, String id, long minVersion, HistoryAnswer answer) {
         String store = new StoreNames(type.name()).history();
         String topic = topics.events(type.name());
         KeyQueryMetadata where = router.streams().queryMetadataForKey(store, id, (t, key, value, n) ->
@@ -137,9 +111,31 @@ public final class AggregateQueries {
         return router.route(request, store, where, (partition, stale) -> {
             ReadOnlyKeyValueStore<Bytes, byte[]> local = router.streams().store(
                     params(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()), partition, stale));
-            Response response = answer.answer(EventHistory.read(local, type, keys, topic, id));
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            List<EventEnvelope<?>> events = EventHistory.read(local, type, keys, topic, id);
+            while (latest(events) < minVersion) {
+                if (System.nanoTime() > deadline) {
+                    throw Problem.unavailable(type.name() + " " + id + " is at version " + latest(events)
+                            + ", not yet at the requested minVersion " + minVersion, 1).with("version", latest(events));
+                }
+                sleep();
+                events = EventHistory.read(local, type, keys, topic, id);
+            }
+            Response response = answer.answer(events, stale);
             return stale ? response.withHeader(QueryRouter.STALE_HEADER, "true") : response;
         });
+    }
+
+    private static long latest(List<? extends EventEnvelope<?>> events) {
+        return events.isEmpty() ? 0 : events.getLast().metadata().version();
+    }
+
+    private static long minVersion(Request request) {
+        long minVersion = request.queryLong("minVersion").orElse(0L);
+        if (minVersion < 0) {
+            throw Problem.badRequest("minVersion must be 0 or more, got " + minVersion);
+        }
+        return minVersion;
     }
 
     private static <T> StoreQueryParameters<T> params(StoreQueryParameters<T> base, int partition, boolean stale) {

@@ -1,9 +1,9 @@
 package io.eventline.command.query;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.OutcomeCodec;
-import io.eventline.command.StoredAggregate;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.OutcomeCodec;
+import io.eventline.contracts.StoredAggregate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,14 +1,18 @@
 package io.eventline.command.topology;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
+import io.eventline.contracts.EventIds;
+import io.eventline.contracts.StoreNames;
+import io.eventline.contracts.DeadLetters;
+import io.eventline.contracts.AggregatePartitioner;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
 import io.eventline.command.CommandMetrics;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
-import io.eventline.command.OutcomeCodec;
-import io.eventline.command.StoredAggregate;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.EventMetadata;
+import io.eventline.contracts.OutcomeCodec;
+import io.eventline.contracts.StoredAggregate;
 import io.eventline.domain.core.Rejection;
 import io.eventline.schemas.serde.UndecodableRecordException;
 import io.eventline.schemas.topics.Topics;
@@ -60,6 +64,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     private final CommandMetrics metrics;
     private final CommandPolicy policy;
     private final StoreNames names;
+    private final NodeNames nodes;
     private ProcessorContext<Object, byte[]> context;
     private KeyValueStore<String, byte[]> aggregates;
     private WindowStore<String, byte[]> dedup;
@@ -75,6 +80,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         this.metrics = metrics;
         this.policy = policy;
         this.names = new StoreNames(type.name());
+        this.nodes = new NodeNames(type.name());
     }
 
     @Override
@@ -146,7 +152,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     private void remember(Record<String, byte[]> record, CommandMetadata meta, CommandOutcome outcome, boolean deadLettered,
                           FailingRecords.Coordinates at, long now) {
         byte[] encoded = outcomes.encodeOutcome(topics.commandResults(), outcome);
-        byte[] entry = outcomes.encodeRemembered(dedupSubject, encoded, at.toString());
+        byte[] entry = outcomes.encodeRemembered(dedupSubject, encoded, at.topic(), at.partition(), at.offset());
         int resultSize = RecordLimit.size(RecordLimit.windowKey(utf8(meta.commandId())), entry, null);
         if (resultSize > limit.maxBytes()) {
             // Ids of a megabyte: not even a refusal can be sent, so no client can be answered.
@@ -207,7 +213,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         headers.add(MovedCommand.MOVED_FROM, utf8(at.toString()));
         metrics.moved(type.name());
         context.forward(new Record<Object, byte[]>(new MovedCommand(aggregateId, record.key()), record.value(), now, headers),
-                names.moveSink());
+                nodes.moveSink());
     }
 
     private CommandOutcome handle(CommandEnvelope<C> command, Record<String, byte[]> record, long now) {
@@ -278,7 +284,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
                     + " bytes, over the " + limit.maxBytes() + "-byte limit", now);
         }
         // Only now, with every event built, does anything leave: a failure above leaves no trace.
-        out.forEach(r -> context.forward(r, names.eventSink()));
+        out.forEach(r -> context.forward(r, nodes.eventSink()));
         if (stored != null) {
             aggregates.put(meta.aggregateId(), stored);
         }
@@ -324,13 +330,14 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     }
 
     private void publishOutcome(String commandId, byte[] outcome, long timestamp) {
-        context.forward(new Record<Object, byte[]>(commandId, outcome, timestamp), names.resultSink());
+        context.forward(new Record<Object, byte[]>(commandId, outcome, timestamp), nodes.resultSink());
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, Throwable error, long now) {
         metrics.deadLettered(type.name(), reason);
-        Headers headers = DeadLetters.headers(record.headers(), reason, error, context.recordMetadata().orElse(null),
-                record.timestamp());
+        RecordMetadata source = context.recordMetadata().orElse(null);
+        Headers headers = DeadLetters.headers(record.headers(), reason, error, source == null ? null : source.topic(),
+                source == null ? -1 : source.partition(), source == null ? -1 : source.offset(), record.timestamp());
         String key = record.key();
         byte[] value = record.value();
         if (!limit.fits(key == null ? null : utf8(key), value, headers)) {
@@ -341,7 +348,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             key = limit.fits(key == null ? null : utf8(key), null, headers) ? key : null;
         }
         // The original timestamp travels in a header: the broker might refuse it as the record's own.
-        context.forward(new Record<Object, byte[]>(key, value, now, headers), names.deadLetterSink());
+        context.forward(new Record<Object, byte[]>(key, value, now, headers), nodes.deadLetterSink());
     }
 
     private static byte[] utf8(String text) {

@@ -1,8 +1,9 @@
 package io.eventline.command.topology;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.StoreNames;
+import io.eventline.contracts.AggregateType;
 import io.eventline.command.CommandMetrics;
-import io.eventline.command.OutcomeCodec;
+import io.eventline.contracts.OutcomeCodec;
 import io.eventline.schemas.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -26,46 +27,40 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class CommandTopology {
 
-    /**
-     * The header of a command moved from a wrong partition to its aggregate's: where it was read,
-     * {@code <topic>/<partition>@<offset>}. A moved command found on a wrong partition again is
-     * dead-lettered rather than moved once more.
-     */
-    public static final String MOVED_FROM = "eventline.moved-from";
-
     private CommandTopology() {}
 
     public static <C, S, E> void addTo(Topology topology, AggregateType<C, S, E> type, Topics topics,
                                        OutcomeCodec outcomes, CommandMetrics metrics, CommandPolicy policy) {
         Duration dedupRetention = policy.dedupRetention();
         StoreNames names = new StoreNames(type.name());
-        topology.addSource(names.commandSource(), new StringDeserializer(), new ByteArrayDeserializer(),
+        NodeNames nodes = new NodeNames(type.name());
+        topology.addSource(nodes.commandSource(), new StringDeserializer(), new ByteArrayDeserializer(),
                 topics.commands(type.name()));
-        topology.addProcessor(names.processor(),
-                () -> new CommandProcessor<>(type, topics, outcomes, metrics, policy), names.commandSource());
+        topology.addProcessor(nodes.processor(),
+                () -> new CommandProcessor<>(type, topics, outcomes, metrics, policy), nodes.commandSource());
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(names.aggregates()), Serdes.String(), Serdes.ByteArray()),
-                names.processor());
+                nodes.processor());
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(names.dedup(), dedupRetention, dedupRetention, false),
-                Serdes.String(), Serdes.ByteArray()), names.processor());
-        topology.addSink(names.eventSink(), topics.events(type.name()), new EventKeyRef.PassThroughSerializer(),
-                new ByteArraySerializer(), new AggregatePartitioner(), names.processor());
-        topology.addSink(names.moveSink(), topics.commands(type.name()), new MovedCommand.KeySerializer(),
-                new ByteArraySerializer(), new MovedCommand.Partitioner(), names.processor());
-        topology.addSink(names.resultSink(), topics.commandResults(), new StringSerializer(), new ByteArraySerializer(),
-                names.processor());
-        topology.addSink(names.deadLetterSink(), topics.deadLetters(type.name()), new StringSerializer(),
-                new ByteArraySerializer(), names.processor());
-        addHistory(topology, type.name(), topics, names);
+                Serdes.String(), Serdes.ByteArray()), nodes.processor());
+        topology.addSink(nodes.eventSink(), topics.events(type.name()), new EventKeyRef.PassThroughSerializer(),
+                new ByteArraySerializer(), new EventPartitioner(), nodes.processor());
+        topology.addSink(nodes.moveSink(), topics.commands(type.name()), new MovedCommand.KeySerializer(),
+                new ByteArraySerializer(), new MovedCommand.Partitioner(), nodes.processor());
+        topology.addSink(nodes.resultSink(), topics.commandResults(), new StringSerializer(), new ByteArraySerializer(),
+                nodes.processor());
+        topology.addSink(nodes.deadLetterSink(), topics.deadLetters(type.name()), new StringSerializer(),
+                new ByteArraySerializer(), nodes.processor());
+        addHistory(topology, type.name(), topics, names, nodes);
     }
 
-    private static void addHistory(Topology topology, String aggregateType, Topics topics, StoreNames names) {
+    private static void addHistory(Topology topology, String aggregateType, Topics topics, StoreNames names, NodeNames nodes) {
         topology.addReadOnlyStateStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(names.history()), Serdes.Bytes(), Serdes.ByteArray())
                         .withLoggingDisabled(),
-                names.historySource(), new BytesDeserializer(), new ByteArrayDeserializer(),
-                topics.events(aggregateType), names.historyProcessor(), () -> new HistoryUpdater(names.history()));
+                nodes.historySource(), new BytesDeserializer(), new ByteArrayDeserializer(),
+                topics.events(aggregateType), nodes.historyProcessor(), () -> new HistoryUpdater(names.history()));
     }
 
     /** Keeps the history store equal to the event topic: an event, or a tombstone that erases one. */

@@ -1,5 +1,6 @@
 package io.eventline.command.topology;
 
+import io.eventline.contracts.AggregatePartitioner;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
  */
 record MovedCommand(String aggregateId, String originalKey) {
 
-    static final String MOVED_FROM = CommandTopology.MOVED_FROM;
+    static final String MOVED_FROM = AggregatePartitioner.MOVED_FROM;
 
     /** Writes the record's original key. */
     static final class KeySerializer implements Serializer<MovedCommand> {

@@ -1,14 +1,15 @@
 package io.eventline.command.app;
 
+import io.eventline.contracts.CommittedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.StoredAggregate;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.topology.StoreNames;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.StoredAggregate;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.StoreNames;
 import io.eventline.domain.inventory.InventoryCommand;
 import io.eventline.domain.inventory.InventoryEvent;
 import io.eventline.domain.inventory.InventoryState;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(KafkaExtension.class)
 class AggregateRebuildTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
     Path stateDir;
@@ -99,7 +102,7 @@ class AggregateRebuildTest {
     private static Map<String, byte[]> latestSnapshots(KafkaTestCluster kafka, ServiceSettings settings) {
         Map<String, byte[]> latest = new HashMap<>();
         String changelog = new StoreNames("inventory").aggregatesChangelog(settings.applicationId());
-        for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), changelog)) {
+        for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), changelog, READ_TIMEOUT)) {
             latest.put(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8), r.value());
         }
         return latest;

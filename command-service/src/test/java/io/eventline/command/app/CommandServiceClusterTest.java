@@ -1,17 +1,18 @@
 package io.eventline.command.app;
 
+import io.eventline.contracts.CommittedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.account.AccountEvent;
 import io.eventline.domain.account.AccountState;
@@ -55,6 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What only a broker shows: several processes sharing partitions, a crash mid-stream, racing writers. */
 @ExtendWith(KafkaExtension.class)
 class CommandServiceClusterTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -238,7 +241,7 @@ class CommandServiceClusterTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (resultsPerCommand.size() < commands && System.nanoTime() < deadline) {
                 resultsPerCommand.clear();
-                for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), topics.commandResults())) {
+                for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), topics.commandResults(), READ_TIMEOUT)) {
                     resultsPerCommand.merge(outcomes.decodeOutcome(r.topic(), r.value()).commandId(), 1, Integer::sum);
                 }
                 Thread.sleep(500);
@@ -247,14 +250,14 @@ class CommandServiceClusterTest {
             assertThat(resultsPerCommand.values()).as("results per command").containsOnly(1);
 
             Map<String, List<Long>> versions = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), topics.events("inventory"))) {
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), topics.events("inventory"), READ_TIMEOUT)) {
                 EventEnvelope<InventoryEvent> event = inventory.codec().decodeEvent(r.topic(), new RecordHeaders(), r.value());
                 versions.computeIfAbsent(event.metadata().aggregateId(), k -> new ArrayList<>()).add(event.metadata().version());
             }
             List<Long> expected = java.util.stream.LongStream.rangeClosed(1, versionsEach).boxed().toList();
             assertThat(versions).hasSize(aggregates);
             assertThat(versions.values()).allSatisfy(v -> assertThat(v).isEqualTo(expected));
-            assertThat(TopicLog.noOpenTransactions(kafka.clientConfig(), topics.events("inventory"))).isTrue();
+            assertThat(CommittedRecords.noOpenTransactions(kafka.clientConfig(), topics.events("inventory"), READ_TIMEOUT)).isTrue();
         }
     }
 

@@ -1,17 +1,18 @@
 package io.eventline.command.app;
 
+import io.eventline.contracts.CommittedRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
-import io.eventline.command.topology.AggregatePartitioner;
-import io.eventline.command.topology.DeadLetters;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.AggregatePartitioner;
+import io.eventline.contracts.DeadLetters;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderCommand.PlaceOrder;
 import io.eventline.domain.order.OrderEvent;
@@ -66,6 +67,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(KafkaExtension.class)
 class ForeignProducerTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private static final List<OrderLine> LINES = List.of(new OrderLine("SKU-1", 1, 100));
     private final HttpClient http = HttpClient.newHttpClient();
@@ -245,7 +248,7 @@ class ForeignProducerTest {
 
         Map<String, List<Long>> versionsByOrder() {
             Map<String, List<Long>> versions = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), topics.events("order"))) {
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), topics.events("order"), READ_TIMEOUT)) {
                 EventEnvelope<OrderEvent> event = orders.codec().decodeEvent(r.topic(), r.headers(), r.value());
                 versions.computeIfAbsent(event.metadata().aggregateId(), k -> new ArrayList<>()).add(event.metadata().version());
             }
@@ -254,7 +257,7 @@ class ForeignProducerTest {
 
         Map<String, List<String>> resultCodes() {
             Map<String, List<String>> codes = new TreeMap<>();
-            for (ConsumerRecord<byte[], byte[]> r : TopicLog.readCommitted(kafka.clientConfig(), topics.commandResults())) {
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readToEnd(kafka.clientConfig(), topics.commandResults(), READ_TIMEOUT)) {
                 CommandOutcome o = outcomes.decodeOutcome(r.topic(), r.value());
                 codes.computeIfAbsent(o.commandId(), k -> new ArrayList<>())
                         .add(o.rejection().map(rej -> rej.code()).orElse("ACCEPTED"));
@@ -273,7 +276,7 @@ class ForeignProducerTest {
         }
 
         List<String> deadLetterReasons() {
-            return TopicLog.readCommitted(kafka.clientConfig(), topics.deadLetters("order")).stream()
+            return CommittedRecords.readToEnd(kafka.clientConfig(), topics.deadLetters("order"), READ_TIMEOUT).stream()
                     .map(r -> new String(r.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).toList();
         }
 

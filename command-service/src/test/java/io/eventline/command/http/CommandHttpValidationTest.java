@@ -2,9 +2,9 @@ package io.eventline.command.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.schemas.registry.InMemorySchemaRegistry;
 import io.eventline.schemas.topics.Topics;

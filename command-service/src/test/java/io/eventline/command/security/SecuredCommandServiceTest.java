@@ -8,12 +8,12 @@ import static io.eventline.command.security.SecuredPipeline.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderLine;

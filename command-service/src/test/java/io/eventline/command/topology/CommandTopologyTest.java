@@ -1,16 +1,20 @@
 package io.eventline.command.topology;
 
+import io.eventline.contracts.EventIds;
+import io.eventline.contracts.StoreNames;
+import io.eventline.contracts.DeadLetters;
+import io.eventline.contracts.AggregatePartitioner;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
 import io.eventline.command.CommandMetrics;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.StoredAggregate;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.StoredAggregate;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.domain.core.Decider;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderCommand.CancelOrder;
@@ -145,7 +149,7 @@ class CommandTopologyTest {
                 "order", 1, List.of(EventIds.of("c1", 0)), T0));
         String dedupSubject = new StoreNames("order").dedupChangelog("command-topology-test");
         driver.<String, byte[]>getWindowStore("order-command-dedup").put("c1",
-                outcomes.encodeRemembered(dedupSubject, firstResult, topics.commands("order") + "/0@0"), T0.toEpochMilli());
+                outcomes.encodeRemembered(dedupSubject, firstResult, topics.commands("order"), 0, 0), T0.toEpochMilli());
         driver.<String, byte[]>getWindowStore("order-command-dedup").put("c2", firstResult, T0.toEpochMilli());
 
         send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));

@@ -1,14 +1,15 @@
 package io.eventline.command.topology;
 
+import io.eventline.contracts.DeadLetters;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
 import io.eventline.command.CommandMetrics;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderCommand.CancelOrder;
 import io.eventline.domain.order.OrderCommand.ConfirmOrder;

@@ -1,14 +1,14 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import io.eventline.command.app.CommandServiceMain;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.projection.saga.OrderFulfilmentModule;
 import io.eventline.projection.saga.SagaSettings;
-import io.eventline.projection.verify.ExactlyOnceVerifier;
+import io.eventline.verify.ExactlyOnceVerifier;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;

@@ -1,6 +1,6 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.projection.verify.VerificationReport;
+import io.eventline.verify.VerificationReport;
 
 /** What every scenario does when a step it waits for never comes. */
 final class Faults {

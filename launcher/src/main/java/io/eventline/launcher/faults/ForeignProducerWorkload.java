@@ -1,9 +1,9 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.topology.AggregatePartitioner;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.AggregatePartitioner;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderCommand.CancelOrder;
 import io.eventline.domain.order.OrderCommand.PlaceOrder;

@@ -1,6 +1,6 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.projection.verify.VerificationReport;
+import io.eventline.verify.VerificationReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import io.eventline.domain.order.OrderCommand;
-import io.eventline.projection.verify.VerificationReport;
+import io.eventline.verify.VerificationReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderLine;
-import io.eventline.projection.verify.VerificationReport;
+import io.eventline.verify.VerificationReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
 import io.eventline.domain.order.OrderCommand;

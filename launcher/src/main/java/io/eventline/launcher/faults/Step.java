@@ -1,6 +1,6 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import java.util.OptionalLong;
 
 /** One command a workload will publish: to which aggregate type, with which expected version, if any. */

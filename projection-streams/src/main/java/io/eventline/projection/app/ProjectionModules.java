@@ -1,5 +1,6 @@
 package io.eventline.projection.app;
 
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.saga.OrderFulfilmentModule;
 import java.util.List;
 

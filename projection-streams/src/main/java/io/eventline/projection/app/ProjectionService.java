@@ -1,5 +1,7 @@
 package io.eventline.projection.app;
 
+import io.eventline.projection.module.ProjectionContext;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.StreamsService;

@@ -1,7 +1,7 @@
 package io.eventline.projection.readmodel;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;

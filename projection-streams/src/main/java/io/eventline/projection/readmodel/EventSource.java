@@ -1,8 +1,8 @@
 package io.eventline.projection.readmodel;
 
-import io.eventline.command.AggregateCodec;
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.AggregateCodec;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.schemas.serde.UndecodableRecordException;
 import io.eventline.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;

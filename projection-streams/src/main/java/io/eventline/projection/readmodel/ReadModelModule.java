@@ -1,8 +1,7 @@
 package io.eventline.projection.readmodel;
 
-import io.eventline.projection.app.ProjectionContext;
-import io.eventline.projection.app.ProjectionModule;
-import io.eventline.projection.readmodel.ops.ProjectionMonitor;
+import io.eventline.projection.module.ProjectionContext;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.readmodel.query.KeyedQueries;
 import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;

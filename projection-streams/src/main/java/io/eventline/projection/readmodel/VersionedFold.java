@@ -1,6 +1,6 @@
 package io.eventline.projection.readmodel;
 
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.EventEnvelope;
 
 /**
  * A domain view lifted to stored values that remember the aggregate's version they reflect: the

@@ -1,8 +1,8 @@
 package io.eventline.projection.saga;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.Topics;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.eventline.projection.saga;
 
-import io.eventline.projection.app.ProjectionContext;
-import io.eventline.projection.app.ProjectionModule;
+import io.eventline.projection.module.ProjectionContext;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
 import java.util.Map;

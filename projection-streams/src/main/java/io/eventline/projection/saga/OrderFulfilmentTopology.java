@@ -1,9 +1,9 @@
 package io.eventline.projection.saga;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.projection.saga.SagaCommands.Outgoing;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.serde.UndecodableRecordException;

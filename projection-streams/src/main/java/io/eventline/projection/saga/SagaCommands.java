@@ -1,9 +1,9 @@
 package io.eventline.projection.saga;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.fulfilment.FulfilmentCommand;
 import io.eventline.domain.inventory.InventoryCommand;

@@ -1,8 +1,8 @@
 package io.eventline.projection.saga;
 
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.EventMetadata;
 import io.eventline.domain.account.AccountEvent;
 import io.eventline.domain.fulfilment.FulfilmentEvent;
 import io.eventline.domain.inventory.InventoryEvent;

@@ -2,7 +2,7 @@ package io.eventline.projection.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.projection.app.ProjectionModule;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.projection.readmodel.account.AccountBalanceModule;
 import io.eventline.projection.readmodel.customer.CustomerStatsModule;

@@ -2,8 +2,8 @@ package io.eventline.projection.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.account.AccountEvent;
 import io.eventline.domain.account.AccountEvent.AccountClosed;

@@ -2,8 +2,8 @@ package io.eventline.projection.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.mapping.Aggregates;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.domain.order.OrderCommand;
 import io.eventline.domain.order.OrderEvent;
 import io.eventline.domain.order.OrderEvent.OrderCancelled;

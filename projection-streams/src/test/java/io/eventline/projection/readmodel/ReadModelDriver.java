@@ -1,9 +1,9 @@
 package io.eventline.projection.readmodel;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
-import io.eventline.projection.app.ProjectionContext;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.EventMetadata;
+import io.eventline.projection.module.ProjectionContext;
 import io.eventline.schemas.registry.InMemorySchemaRegistry;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.config.ServiceSettings;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.domain.inventory.InventoryCommand.AddStock;
 import io.eventline.domain.order.OrderCommand.CancelOrder;
 import io.eventline.domain.order.OrderCommand.ConfirmOrder;

@@ -2,7 +2,7 @@ package io.eventline.projection.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.projection.app.ProjectionModule;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.readmodel.customer.CustomerStatsModule;
 import io.eventline.projection.readmodel.sales.DailySalesModule;

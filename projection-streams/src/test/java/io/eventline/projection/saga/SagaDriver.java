@@ -1,13 +1,13 @@
 package io.eventline.projection.saga;
 
-import io.eventline.command.AggregateType;
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.command.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.EventMetadata;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.schemas.registry.InMemorySchemaRegistry;
 import io.eventline.schemas.topics.Topics;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.eventline.projection.saga;
 
-import io.eventline.command.CommandEnvelope;
-import io.eventline.command.CommandMetadata;
-import io.eventline.command.CommandOutcome;
+import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommandMetadata;
+import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.app.CommandService;
 import io.eventline.command.gateway.CommandGateway;
-import io.eventline.command.mapping.AvroOutcomeCodec;
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
+import io.eventline.contracts.AggregateType;
 import io.eventline.domain.fulfilment.OrderFulfilment;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.schemas.registry.SchemaRegistries;

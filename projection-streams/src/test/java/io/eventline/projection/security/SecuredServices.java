@@ -3,7 +3,7 @@ package io.eventline.projection.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.command.app.CommandService;
-import io.eventline.projection.app.ProjectionModule;
+import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.projection.readmodel.account.AccountBalanceModule;
 import io.eventline.projection.readmodel.customer.CustomerStatsModule;

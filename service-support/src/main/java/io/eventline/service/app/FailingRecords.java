@@ -47,6 +47,8 @@ public final class FailingRecords {
     private final Clock clock;
     // Insertion-ordered and bounded: a flood of distinct failures keeps the newest.
     private final Map<Coordinates, Failure> failures = new LinkedHashMap<>();
+    // Read on every record by every stream thread: while nothing failed (nearly always), no lock.
+    private volatile int size;
     // The send failure last counted per record: thrown again from the next send of the same attempt,
     // it reaches the processing handler too, and must not count twice. (Compared by identity: Kafka
     // reuses one exception instance per error code, so the producer's own report always counts.)
@@ -93,6 +95,7 @@ public final class FailingRecords {
             failures.remove(oldest);
             sendErrors.remove(oldest);
         }
+        size = failures.size();
         return now;
     }
 
@@ -106,8 +109,13 @@ public final class FailingRecords {
     }
 
     /** The record's failure once it has failed {@code maxAttempts} times: the processor must not try again. */
-    public synchronized Optional<Failure> exhausted(Coordinates at) {
-        return Optional.ofNullable(failures.get(at)).filter(f -> f.attempts() >= maxAttempts);
+    public Optional<Failure> exhausted(Coordinates at) {
+        if (size == 0) {
+            return Optional.empty();
+        }
+        synchronized (this) {
+            return Optional.ofNullable(failures.get(at)).filter(f -> f.attempts() >= maxAttempts);
+        }
     }
 
     /** Failures seen within the last minute, newest last: while any stands, the service is not ready. */

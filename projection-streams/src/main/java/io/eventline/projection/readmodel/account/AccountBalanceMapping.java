@@ -1,6 +1,6 @@
 package io.eventline.projection.readmodel.account;
 
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.domain.account.AccountBalance;
 import io.eventline.domain.account.AccountBalanceView;
 import io.eventline.domain.account.AccountEvent;

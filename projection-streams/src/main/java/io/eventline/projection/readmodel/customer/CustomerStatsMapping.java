@@ -1,6 +1,6 @@
 package io.eventline.projection.readmodel.customer;
 
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.domain.order.CustomerStats;
 import io.eventline.domain.order.CustomerStats.OpenOrder;
 import io.eventline.domain.order.OrderEvent;

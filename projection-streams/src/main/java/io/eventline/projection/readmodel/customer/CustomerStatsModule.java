@@ -1,7 +1,7 @@
 package io.eventline.projection.readmodel.customer;
 
-import io.eventline.command.mapping.Aggregates;
-import io.eventline.projection.app.ProjectionContext;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
 import io.eventline.projection.readmodel.query.ReadModelSpec;

@@ -1,6 +1,6 @@
 package io.eventline.projection.readmodel.customer;
 
-import io.eventline.command.AggregateType;
+import io.eventline.contracts.AggregateType;
 import io.eventline.domain.order.OrderEvent;
 import io.eventline.projection.readmodel.EventSource;
 import io.eventline.projection.readmodel.ProjectionProgress;

@@ -1,7 +1,7 @@
 package io.eventline.projection.readmodel.customer;
 
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.EventMetadata;
 import io.eventline.domain.order.OrderEvent;
 import io.eventline.domain.order.OrderEvent.OrderPlaced;
 import io.eventline.schemas.avro.readmodel.CustomerOrderEvent;

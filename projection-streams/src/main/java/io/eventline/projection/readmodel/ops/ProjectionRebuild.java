@@ -1,6 +1,7 @@
 package io.eventline.projection.readmodel.ops;
 
-import io.eventline.projection.app.ProjectionContext;
+import io.eventline.projection.readmodel.ConsumerLag;
+import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
 import io.eventline.schemas.registry.SchemaRegistry;

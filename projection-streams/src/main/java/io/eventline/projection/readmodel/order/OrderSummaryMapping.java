@@ -1,6 +1,6 @@
 package io.eventline.projection.readmodel.order;
 
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.domain.order.OrderEvent;
 import io.eventline.domain.order.OrderLine;
 import io.eventline.domain.order.OrderStatus;

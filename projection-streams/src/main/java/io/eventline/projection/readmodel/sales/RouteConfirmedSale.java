@@ -1,7 +1,7 @@
 package io.eventline.projection.readmodel.sales;
 
-import io.eventline.command.EventEnvelope;
-import io.eventline.command.EventMetadata;
+import io.eventline.contracts.EventEnvelope;
+import io.eventline.contracts.EventMetadata;
 import io.eventline.domain.order.OrderEvent;
 import io.eventline.domain.order.OrderEvent.OrderConfirmed;
 import io.eventline.domain.order.OrderEvent.OrderPlaced;

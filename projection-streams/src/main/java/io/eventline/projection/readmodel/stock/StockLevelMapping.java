@@ -1,6 +1,6 @@
 package io.eventline.projection.readmodel.stock;
 
-import io.eventline.command.EventEnvelope;
+import io.eventline.contracts.EventEnvelope;
 import io.eventline.domain.inventory.InventoryEvent;
 import io.eventline.domain.inventory.StockLevel;
 import io.eventline.domain.inventory.StockLevelView;

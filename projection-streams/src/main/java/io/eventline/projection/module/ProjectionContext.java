@@ -1,0 +1,34 @@
+package io.eventline.projection.module;
+
+import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.mapping.Aggregates;
+import io.eventline.contracts.mapping.AvroOutcomeCodec;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.schemas.topics.Topics;
+import io.eventline.service.config.ServiceSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/** What every projection module may use: the settings, the contracts and the instance's meters. */
+public record ProjectionContext(
+        ServiceSettings settings,
+        SchemaRegistry registry,
+        List<AggregateType<?, ?, ?>> aggregates,
+        AvroOutcomeCodec outcomes,
+        MeterRegistry meters,
+        Clock clock) {
+
+    public static ProjectionContext of(ServiceSettings settings, SchemaRegistry registry, MeterRegistry meters, Clock clock) {
+        return new ProjectionContext(settings, registry, Aggregates.all(registry), new AvroOutcomeCodec(registry), meters, clock);
+    }
+
+    public Topics topics() {
+        return settings.topics();
+    }
+
+    /** The application id of a module: the service's id, the module's name and its version. */
+    public String applicationId(ProjectionModule module) {
+        return settings.applicationId() + "-" + module.name() + "-v" + module.version();
+    }
+}

@@ -1,0 +1,30 @@
+package io.eventline.projection.module;
+
+import io.eventline.service.http.HttpApi;
+import io.eventline.service.query.QueryRouter;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One read model or one saga: a Kafka Streams application of its own (so that it can be rebuilt,
+ * scaled and monitored alone) and the HTTP routes that query it. The projection service runs every
+ * module in one process and one HTTP server.
+ */
+public interface ProjectionModule {
+
+    /** Stable, lower-case, dash-separated: part of the application id and of every store name. */
+    String name();
+
+    /**
+     * The version of the module's topology. Raising it gives the module a new application id, so it
+     * is rebuilt from the event topics from scratch while the old one can still be queried until removed.
+     */
+    default int version() {
+        return 1;
+    }
+
+    /** The module's topology, built from typed dependencies only. */
+    Topology topology(ProjectionContext context);
+
+    /** Adds the module's query routes; the router answers for this module's Kafka Streams instance. */
+    void addRoutes(HttpApi api, QueryRouter router, ProjectionContext context);
+}

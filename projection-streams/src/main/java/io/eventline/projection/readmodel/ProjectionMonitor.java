@@ -1,0 +1,82 @@
+package io.eventline.projection.readmodel;
+
+import io.eventline.projection.module.ProjectionContext;
+import io.eventline.service.http.HttpApi;
+import io.eventline.service.http.Response;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * Watches one projection: its lag in records and in seconds, its state and the events it applied,
+ * as gauges tagged with the projection's name and application id. GET /projections/status reads the
+ * same gauges back, so it shows every watched projection of the instance, whichever module added it.
+ */
+public final class ProjectionMonitor {
+
+    static final String LAG_RECORDS = "eventline.projection.lag.records";
+    static final String LAG_SECONDS = "eventline.projection.lag.seconds";
+    static final String STATE = "eventline.projection.state";
+    static final String APPLIED = "eventline.projection.changes.applied";
+
+    private ProjectionMonitor() {}
+
+    public static void watch(HttpApi api, ProjectionContext context, String applicationId, String projection,
+                             KafkaStreams streams, ProjectionProgress progress) {
+        MeterRegistry meters = context.meters();
+        // The meter registry is what the modules of one instance share: the first one watched adds the route.
+        if (meters.find(LAG_RECORDS).gauges().isEmpty()) {
+            api.get("/projections/status", request -> Response.ok(Map.of("projections", status(meters))));
+        }
+        Tags tags = Tags.of("projection", projection, "application", applicationId);
+        Clock clock = context.clock();
+        Gauge.builder(LAG_RECORDS, streams, ConsumerLag::records).tags(tags)
+                .description("records of the input topics this instance has not processed yet").register(meters);
+        Gauge.builder(LAG_SECONDS, streams, s -> lagSeconds(s, progress, clock)).tags(tags)
+                .description("now minus the time of the last applied event; 0 when caught up").register(meters);
+        Gauge.builder(STATE, streams, s -> s.state().ordinal()).tags(tags)
+                .description("the Kafka Streams state, as the ordinal of KafkaStreams.State").register(meters);
+        FunctionCounter.builder(APPLIED, progress, ProjectionProgress::changesApplied).tags(tags)
+                .description("changes applied to the read model's store since this instance started").register(meters);
+    }
+
+    /**
+     * Seconds behind: an instance that has processed everything is not behind, however old its last
+     * event; otherwise the age of the last applied event (NaN when none is applied yet).
+     */
+    static double lagSeconds(KafkaStreams streams, ProjectionProgress progress, Clock clock) {
+        if (ConsumerLag.records(streams) == 0) {
+            return 0;
+        }
+        return progress.lastApplied()
+                .map(at -> Math.max(0, clock.millis() - at.toEpochMilli()) / 1000.0)
+                .orElse(Double.NaN);
+    }
+
+    static List<Map<String, Object>> status(MeterRegistry meters) {
+        List<Map<String, Object>> projections = new ArrayList<>();
+        for (Gauge records : meters.find(LAG_RECORDS).gauges()) {
+            String projection = records.getId().getTag("projection");
+            String application = records.getId().getTag("application");
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("projection", projection);
+            json.put("applicationId", application);
+            Tags tags = Tags.of("projection", projection, "application", application);
+            json.put("state", KafkaStreams.State.values()[(int) meters.get(STATE).tags(tags).gauge().value()].name());
+            json.put("lagRecords", (long) records.value());
+            double seconds = meters.get(LAG_SECONDS).tags(tags).gauge().value();
+            json.put("lagSeconds", Double.isNaN(seconds) ? null : seconds);
+            json.put("changesApplied", (long) meters.get(APPLIED).tags(tags).functionCounter().count());
+            projections.add(json);
+        }
+        projections.sort(java.util.Comparator.comparing(p -> (String) p.get("projection")));
+        return projections;
+    }
+}
