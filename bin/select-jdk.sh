@@ -1,5 +1,6 @@
-# Sourced by ./eventline and .ci/run: points JAVA_HOME at a JDK 21 or newer, or stops with a clear message.
+# Sourced by ./eventline, ./mvnw and .ci/run: points JAVA_HOME at a JDK 21 or newer, or stops with a clear message.
 # Order: $JAVA_HOME, the `java` on PATH, then every JDK under /usr/lib/jvm and /opt/java (newest first).
+# POSIX sh, so that ./mvnw (a sh script) can source it too.
 
 jdk_major() { # prints the major version of the JDK whose home is $1, or nothing
   [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 0
@@ -8,16 +9,15 @@ jdk_major() { # prints the major version of the JDK whose home is $1, or nothing
 }
 
 select_jdk() {
-  local candidates=() home major
-  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  _eventline_path_jdk=""
   if command -v java >/dev/null 2>&1; then
-    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+    _eventline_path_jdk="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
   fi
-  for home in $(ls -d /usr/lib/jvm/* /opt/java/* 2>/dev/null | sort -rV); do candidates+=("$home"); done
-  for home in "${candidates[@]}"; do
-    major=$(jdk_major "$home")
-    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
-      export JAVA_HOME="$home"
+  for _eventline_home in "${JAVA_HOME:-}" "$_eventline_path_jdk" $(ls -d /usr/lib/jvm/* /opt/java/* 2>/dev/null | sort -rV); do
+    [ -n "$_eventline_home" ] || continue
+    _eventline_major=$(jdk_major "$_eventline_home")
+    if [ -n "$_eventline_major" ] && [ "$_eventline_major" -ge 21 ]; then
+      export JAVA_HOME="$_eventline_home"
       export PATH="$JAVA_HOME/bin:$PATH"
       return 0
     fi

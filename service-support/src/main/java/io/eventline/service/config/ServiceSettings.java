@@ -152,6 +152,9 @@ public record ServiceSettings(
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
         // No global stores here; set as Kafka 5.0 will default it.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        // Kafka Streams' partition assignor builds a StreamsConfig of its own from the main
+        // consumer's configuration, and warns at every rebalance unless the flag is there too.
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), "true");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 10_000);
         // With transactions v2 the first send of a transaction can meet CONCURRENT_TRANSACTIONS (the
         // previous commit's markers are still being written) or a retriable OUT_OF_ORDER_SEQUENCE_NUMBER
