@@ -63,16 +63,46 @@ public final class AggregateQueries {
         return routeHistory(request, type, id, minVersion, (events, stale) -> stateAt(type, id, events, version, at, stale));
     }
 
-    /** GET /aggregates/{type}/{id}/events: the audit trail. */
+    /** The most events one page of the audit trail holds, and how many it holds unless asked. */
+    static final int MAX_PAGE = 500;
+    static final int DEFAULT_PAGE = 100;
+
+    /**
+     * GET /aggregates/{type}/{id}/events: the audit trail, a page at a time: the events from
+     * {@code fromVersion} (1 unless given), at most {@code limit} of them, and {@code next}, the
+     * path of the following page, while there is one.
+     */
     public Response events(Request request) {
         AggregateType<?, ?, ?> type = type(request.param("type"));
         String id = request.param("id");
+        long fromVersion = request.queryLong("fromVersion").orElse(1L);
+        if (fromVersion < 1) {
+            throw Problem.badRequest("fromVersion must be 1 or more, got " + fromVersion);
+        }
+        long limit = request.queryLong("limit").orElse((long) DEFAULT_PAGE);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw Problem.badRequest("limit must be 1 to " + MAX_PAGE + ", got " + limit);
+        }
         return routeHistory(request, type, id, minVersion(request), (events, stale) -> {
             if (events.isEmpty()) {
                 throw Problem.notFound(type.name() + " " + id + " has no events");
             }
-            return Response.ok(Map.of("aggregateType", type.name(), "aggregateId", id,
-                    "events", events.stream().map(e -> AggregateJson.event((EventEnvelope<?>) e)).toList()));
+            List<Object> page = new java.util.ArrayList<>();
+            for (Object e : events) {
+                EventEnvelope<?> event = (EventEnvelope<?>) e;
+                if (event.metadata().version() >= fromVersion && page.size() < limit) {
+                    page.add(AggregateJson.event(event));
+                }
+            }
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("aggregateType", type.name());
+            body.put("aggregateId", id);
+            body.put("events", page);
+            long last = page.isEmpty() ? fromVersion - 1 : fromVersion + page.size() - 1;
+            if (last < latest(events)) {
+                body.put("next", "/aggregates/" + type.name() + "/" + id + "/events?fromVersion=" + (last + 1) + "&limit=" + limit);
+            }
+            return Response.ok(body);
         });
     }
 

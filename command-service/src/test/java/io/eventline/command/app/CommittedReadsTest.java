@@ -94,6 +94,15 @@ class CommittedReadsTest {
                 assertThat(state(service, "?at=" + cancelledAt).get("stateType").asText()).isEqualTo("Cancelled");
                 assertThat(state(service, "?version=1").get("version").asLong()).isEqualTo(1);
                 assertThat(get(service, "/aggregates/order/o-1?at=" + placedAt.minusMillis(1)).statusCode()).isEqualTo(404);
+
+                // The audit trail a page at a time.
+                JsonNode first = JSON.readTree(get(service, "/aggregates/order/o-1/events?limit=1").body());
+                assertThat(first.get("events")).extracting(e -> e.get("version").asLong()).containsExactly(1L);
+                assertThat(first.get("next").asText()).isEqualTo("/aggregates/order/o-1/events?fromVersion=2&limit=1");
+                JsonNode second = JSON.readTree(get(service, first.get("next").asText()).body());
+                assertThat(second.get("events")).extracting(e -> e.get("version").asLong()).containsExactly(2L);
+                assertThat(second.has("next")).isFalse();
+                assertThat(get(service, "/aggregates/order/o-1/events?limit=501").statusCode()).isEqualTo(400);
             }
         }
     }

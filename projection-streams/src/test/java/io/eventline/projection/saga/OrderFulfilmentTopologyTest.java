@@ -79,11 +79,12 @@ class OrderFulfilmentTopologyTest {
         });
 
         saga.event("shipment", ORDER, new ShipmentEvent.ShipmentCreated(ORDER, shipmentLines()), T0, CORRELATION);
-        assertThat(saga.sentCommands()).containsExactlyInAnyOrder(new OrderCommand.ShipOrder(ORDER),
-                new InventoryCommand.CommitStock(A.sku(), ORDER), new InventoryCommand.CommitStock(B.sku(), ORDER));
+        assertThat(saga.sentCommands()).containsExactly(new OrderCommand.ShipOrder(ORDER));
         saga.event("order", ORDER, new OrderEvent.OrderShipped(ORDER), T0, CORRELATION);
 
-        assertThat(saga.sent()).isEmpty();
+        // Stock is committed once the order shipped, not before: until then it may still be cancelled.
+        assertThat(saga.sentCommands()).containsExactlyInAnyOrder(
+                new InventoryCommand.CommitStock(A.sku(), ORDER), new InventoryCommand.CommitStock(B.sku(), ORDER));
         assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.COMPLETED);
         assertThat(saga.saga(ORDER).state().steps()).hasSize(8);
     }
