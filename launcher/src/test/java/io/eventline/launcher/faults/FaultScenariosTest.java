@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaExtension.class)
 class FaultScenariosTest {
 
+    /** The machine's two cores: the scenario at 1,000 commands/s runs alone, the others two at a time. */
+    private static final String CORES = "cores";
+
     @TempDir
     Path work;
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void three_sigkills_under_load_lose_nothing_duplicate_nothing_and_the_saga_invariants_hold(KafkaTestCluster kafka)
             throws Exception {
         ScenarioResult result = new KillScenario(3).run(context(kafka), "faults-kill");
@@ -44,6 +50,7 @@ class FaultScenariosTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ_WRITE) // 1,000 commands/s needs both cores to itself
     void sigkills_every_few_seconds_at_a_thousand_commands_a_second_from_a_foreign_producer_answer_each_record_once(
             KafkaTestCluster kafka) throws Exception {
         ScenarioResult result = new LoadKillScenario(4, Duration.ofSeconds(4), 1_000).run(context(kafka), "faults-load-kill");
@@ -58,6 +65,7 @@ class FaultScenariosTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_instance_frozen_past_its_transaction_timeout_is_fenced_then_rejoins_and_carries_on_alone(KafkaTestCluster kafka)
             throws Exception {
         ScenarioResult result = new FreezeScenario(Duration.ofSeconds(15)).run(context(kafka), "faults-freeze");
@@ -70,6 +78,7 @@ class FaultScenariosTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void instances_added_and_removed_under_load_with_standbys_lose_nothing_and_duplicate_nothing(KafkaTestCluster kafka)
             throws Exception {
         ScenarioResult result = new ScaleScenario().run(context(kafka), "faults-scale");
@@ -81,6 +90,7 @@ class FaultScenariosTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void poison_input_is_dead_lettered_refused_or_answered_and_the_pipeline_goes_on(KafkaTestCluster kafka) throws Exception {
         ScenarioResult result = new PoisonScenario().run(context(kafka), "faults-poison");
 
@@ -97,6 +107,7 @@ class FaultScenariosTest {
 
     @Test
     @Execution(ExecutionMode.CONCURRENT) // with each other, never with another class
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_broker_restarted_under_load_loses_nothing_and_duplicates_nothing() throws Exception {
         try (BrokerProcess broker = new BrokerProcess(work.resolve("broker"))) {
             broker.start();
