@@ -77,8 +77,7 @@ public final class CommandService implements AutoCloseable {
         CommandGateway gateway = new CommandGateway(settings.clientConfig(), settings.topics(), outcomes);
         QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),
                 Duration.ofSeconds(5), settings.maxStaleLag());
-        AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5),
-                settings.applicationId());
+        AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5));
         HttpApi http = streams.httpApi();
         new CommandHttp(types, gateway, Duration.ofSeconds(10), Clock.systemUTC()).addTo(http, queries);
         http.start(settings.httpHost(), settings.httpPort());

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -36,11 +35,9 @@ public final class AggregateQueries {
     private final OutcomeCodec keys;
     private final QueryRouter router;
     private final Duration maxWait;
-    private final String applicationId;
 
     public AggregateQueries(List<AggregateType<?, ?, ?>> types, Topics topics, OutcomeCodec keys, QueryRouter router,
-                            Duration maxWait, String applicationId) {
-        this.applicationId = applicationId;
+                            Duration maxWait) {
         this.types = types.stream().collect(java.util.stream.Collectors.toMap(AggregateType::name, t -> t));
         this.topics = topics;
         this.keys = keys;

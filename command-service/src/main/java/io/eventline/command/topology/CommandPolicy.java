@@ -24,8 +24,4 @@ public record CommandPolicy(Duration dedupRetention, Duration maxClockSkew, Fail
     public static CommandPolicy defaults() {
         return new CommandPolicy(Duration.ofDays(7), Duration.ofMinutes(15), FailingRecords.standard());
     }
-
-    public CommandPolicy withDedupRetention(Duration retention) {
-        return new CommandPolicy(retention, maxClockSkew, failures);
-    }
 }

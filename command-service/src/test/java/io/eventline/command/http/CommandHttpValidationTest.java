@@ -36,7 +36,7 @@ class CommandHttpValidationTest {
         List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
         api = new HttpApi(64 * 1024, Optional.empty());
         new CommandHttp(types, null, Duration.ofSeconds(1), Clock.systemUTC()).addTo(api,
-                new AggregateQueries(types, Topics.defaults(), new AvroOutcomeCodec(registry), null, Duration.ZERO, "app"));
+                new AggregateQueries(types, Topics.defaults(), new AvroOutcomeCodec(registry), null, Duration.ZERO));
         api.start("127.0.0.1", 0);
     }
 

@@ -96,7 +96,7 @@ public final class StreamsService implements AutoCloseable {
      * Adds the handlers that count a failure against its input record, and the ledger they count
      * in, to an application's properties: what the processors consult before trying a record again.
      */
-    public static java.util.Properties withFailureHandlers(java.util.Properties props, FailingRecords failures) {
+    private static java.util.Properties withFailureHandlers(java.util.Properties props, FailingRecords failures) {
         props.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 RecordFailureHandlers.Processing.class.getName());
         props.put(org.apache.kafka.streams.StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
