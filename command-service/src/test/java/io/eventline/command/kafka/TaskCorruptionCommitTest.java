@@ -59,9 +59,10 @@ class TaskCorruptionCommitTest {
             admin.createTopics(List.of(new NewTopic(in, 2, (short) 1), new NewTopic(out, 2, (short) 1))).all().get();
         }
         AtomicBoolean thrown = new AtomicBoolean();
+        AtomicBoolean boomProcessed = new AtomicBoolean();
         Topology topology = new Topology();
         topology.addSource("in", Serdes.String().deserializer(), Serdes.String().deserializer(), in);
-        topology.addProcessor("remember-and-forward", () -> new RememberAndForward(thrown), "in");
+        topology.addProcessor("remember-and-forward", () -> new RememberAndForward(thrown, boomProcessed), "in");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("seen"), Serdes.String(),
                 Serdes.String()), "remember-and-forward");
         topology.addSink("out", out, Serdes.String().serializer(), Serdes.String().serializer(), "remember-and-forward");
@@ -95,7 +96,13 @@ class TaskCorruptionCommitTest {
                 Thread.sleep(50);
             }
             assertThat(thrown).as("the task was found corrupted").isTrue();
-            Thread.sleep(2_000); // the corrupted task is revived and processes its records again
+            // the corrupted task is wiped, restored and revived, then processes its records again: on a
+            // loaded machine that takes seconds, so wait for it rather than for a fixed time
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!boomProcessed.get() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(boomProcessed).as("the revived task processed its records again").isTrue();
         } // a clean close commits what is processed
 
         List<String> committed = CommittedRecords.readToEnd(kafka.clientConfig(), out, Duration.ofSeconds(30)).stream()
@@ -107,11 +114,13 @@ class TaskCorruptionCommitTest {
     /** Stores and forwards each record; at "boom", once, its task is found corrupted. */
     private static final class RememberAndForward implements Processor<String, String, String, String> {
         private final AtomicBoolean thrown;
+        private final AtomicBoolean boomProcessed;
         private ProcessorContext<String, String> context;
         private KeyValueStore<String, String> seen;
 
-        RememberAndForward(AtomicBoolean thrown) {
+        RememberAndForward(AtomicBoolean thrown, AtomicBoolean boomProcessed) {
             this.thrown = thrown;
+            this.boomProcessed = boomProcessed;
         }
 
         @Override
@@ -127,6 +136,9 @@ class TaskCorruptionCommitTest {
             }
             seen.put(record.key(), record.value());
             context.forward(record);
+            if (record.value().equals("boom")) {
+                boomProcessed.set(true);
+            }
         }
     }
 }
