@@ -13,12 +13,15 @@ import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.config.ServiceSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -108,11 +111,45 @@ public final class FaultPipeline implements AutoCloseable {
         return instances.values().stream().map(ServiceInstance::output).toList();
     }
 
-    /** Where each instance's output went, for a failure message. */
+    /**
+     * For a failure message: each instance's whole output (every life) kept in a file, and the lines of
+     * it that tell what happened (warnings, errors, restarts, state wiped or restored, the guard),
+     * bounded, since a tail of the output rarely reaches back to the fault that mattered.
+     */
     public String outputs() {
         StringBuilder text = new StringBuilder();
-        instances.values().forEach(i -> text.append("\n---- ").append(i.name()).append(": ").append(i.outputTail(4_000)));
+        Path logDir = FAULT_LOGS.resolve(prefix + "-" + System.currentTimeMillis());
+        for (ServiceInstance instance : instances.values()) {
+            String output = instance.output();
+            text.append("\n---- ").append(instance.name());
+            try {
+                Files.createDirectories(logDir);
+                Path file = logDir.resolve(instance.name() + ".log");
+                Files.writeString(file, output);
+                text.append(" (whole output: ").append(file.toAbsolutePath()).append(')');
+            } catch (IOException | RuntimeException notKept) {
+                text.append(" (whole output not kept: ").append(notKept).append(')');
+            }
+            text.append('\n').append(telling(output, 24_000));
+        }
         return text.toString();
+    }
+
+    /** Where failed scenarios keep their services' output: the build's directory under Maven. */
+    private static final Path FAULT_LOGS = Path.of(System.getProperty("eventline.fault-logs",
+            Path.of(System.getProperty("java.io.tmpdir"), "eventline-fault-logs").toString()));
+
+    private static final Pattern TELLING = Pattern.compile(
+            "WARN|ERROR|==== restarted|[Ww]iping|corrupt|[Rr]estor|[Cc]heckpoint|Setting offset|fenced|processed already");
+
+    static String telling(String output, int maxChars) {
+        List<String> lines = output.lines().filter(line -> TELLING.matcher(line).find()).toList();
+        StringBuilder kept = new StringBuilder();
+        for (int i = lines.size() - 1; i >= 0 && kept.length() < maxChars; i--) {
+            String line = lines.get(i);
+            kept.insert(0, (line.length() > 400 ? line.substring(0, 400) + "..." : line) + "\n");
+        }
+        return kept.toString();
     }
 
     @Override

@@ -26,7 +26,10 @@ public final class ServiceInstance implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerCoordinator=info",
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.producer.internals.TransactionManager=info",
             // The first offset a new owner of a partition processes: the committed offset it starts from.
-            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerUtils=info");
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerUtils=info",
+            // A task's local state wiped after an unclean stop (exactly-once), or kept and restored from a checkpoint.
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StateManagerUtil=debug",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.ProcessorStateManager=debug");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -113,11 +116,6 @@ public final class ServiceInstance implements AutoCloseable {
     /** Every life's output, this one last. */
     public String output() {
         return earlierOutput + (jvm == null ? "" : jvm.output());
-    }
-
-    String outputTail(int chars) {
-        String all = output();
-        return all.length() <= chars ? all : "..." + all.substring(all.length() - chars);
     }
 
     @Override
