@@ -27,9 +27,8 @@ public final class ServiceInstance implements AutoCloseable {
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.producer.internals.TransactionManager=info",
             // The first offset a new owner of a partition processes: the committed offset it starts from.
             "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients.consumer.internals.ConsumerUtils=info",
-            // A task's local state wiped after an unclean stop (exactly-once), or kept and restored from a checkpoint.
-            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StateManagerUtil=debug",
-            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.ProcessorStateManager=debug");
+            // A task's local state wiped after an unclean stop (exactly-once); once per task close, not per commit.
+            "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.streams.processor.internals.StateManagerUtil=debug");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
