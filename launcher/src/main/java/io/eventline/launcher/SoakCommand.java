@@ -54,7 +54,8 @@ final class SoakCommand implements Callable<Integer> {
     Duration killEvery;
 
     @Option(names = "--scenarios", defaultValue = "all",
-            description = "all: every scenario each round; load-kill: only SIGKILLs at load, back to back (default: ${DEFAULT-VALUE}).")
+            description = "all: every scenario each round; load-kill: only SIGKILLs at load, back to back; kill: only the"
+                    + " SIGKILLs of two instances beside the saga, back to back (default: ${DEFAULT-VALUE}).")
     String scenarios;
 
     @Override
@@ -93,10 +94,11 @@ final class SoakCommand implements Callable<Integer> {
         Scenario loadKill = new LoadKillScenario(8, killEvery, loadRate);
         return switch (which) {
             case "load-kill" -> List.of(loadKill);
+            case "kill" -> List.of(new KillScenario(3));
             // Odd rounds crash the broker (SIGKILL), even ones restart it in an orderly way.
             case "all" -> List.of(loadKill, new KillScenario(3), new FreezeScenario(Duration.ofSeconds(20)), new ScaleScenario(),
                     new PoisonScenario(), new BrokerRestartScenario(round % 2 == 1));
-            default -> throw new IllegalArgumentException("--scenarios must be all or load-kill, not " + which);
+            default -> throw new IllegalArgumentException("--scenarios must be all, load-kill or kill, not " + which);
         };
     }
 

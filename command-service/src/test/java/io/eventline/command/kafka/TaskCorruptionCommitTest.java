@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * included but not its offsets; restored, the task processes those records again, and their output
  * is in the committed log twice. The corruption is raised here directly, as Streams' own code raises
  * it; what raised it in the run that was reported is not identified. This test asserts the defect as
- * Kafka 4.3.1 has it: the day Kafka fixes it, it fails, and the command service's guard (a dedup
+ * Kafka 4.3.1 and 4.4.0 have it: the day Kafka fixes it, it fails, and the command service's guard (a dedup
  * entry naming the record's own place) can be revisited.
  */
 @ExtendWith(KafkaExtension.class)
