@@ -34,29 +34,39 @@ public final class ExactlyOnceVerifier {
     private final SchemaRegistry registry;
     private final String commandServiceId;
     private final boolean sagaInvariants;
+    private final Optional<String> sagaApplicationId;
     private final Duration readTimeout = Duration.ofSeconds(60);
 
     public ExactlyOnceVerifier(Map<String, Object> clientConfig, Topics topics, SchemaRegistry registry) {
-        this(clientConfig, topics, registry, StoreNames.DEFAULT_COMMAND_SERVICE_ID, false);
+        this(clientConfig, topics, registry, StoreNames.DEFAULT_COMMAND_SERVICE_ID, false, Optional.empty());
     }
 
     private ExactlyOnceVerifier(Map<String, Object> clientConfig, Topics topics, SchemaRegistry registry,
-                                String commandServiceId, boolean sagaInvariants) {
+                                String commandServiceId, boolean sagaInvariants, Optional<String> sagaApplicationId) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.topics = topics;
         this.registry = registry;
         this.commandServiceId = commandServiceId;
         this.sagaInvariants = sagaInvariants;
+        this.sagaApplicationId = sagaApplicationId;
     }
 
     /** The command service's application id: its aggregates store changelogs are named after it. */
     public ExactlyOnceVerifier withCommandServiceId(String applicationId) {
-        return new ExactlyOnceVerifier(clientConfig, topics, registry, applicationId, sagaInvariants);
+        return new ExactlyOnceVerifier(clientConfig, topics, registry, applicationId, sagaInvariants, sagaApplicationId);
     }
 
     /** Also run {@link InvariantChecker}: only for a pipeline whose orders go through the saga. */
     public ExactlyOnceVerifier withSagaInvariants() {
-        return new ExactlyOnceVerifier(clientConfig, topics, registry, commandServiceId, true);
+        return new ExactlyOnceVerifier(clientConfig, topics, registry, commandServiceId, true, sagaApplicationId);
+    }
+
+    /**
+     * The saga's invariants, and its store's too, as the saga application {@code applicationId} kept
+     * it: no saga parked as STUCK, none unfinished without a pending deadline.
+     */
+    public ExactlyOnceVerifier withSagaInvariants(String applicationId) {
+        return new ExactlyOnceVerifier(clientConfig, topics, registry, commandServiceId, true, Optional.of(applicationId));
     }
 
     /** Reads everything once, now, and checks it. */
@@ -65,7 +75,9 @@ public final class ExactlyOnceVerifier {
         Topics.AGGREGATES.forEach(type -> read.add(changelog(type)));
         PipelineLog log = new LogReader(clientConfig, readTimeout).read(read);
         Optional<InvariantReport> invariants = sagaInvariants
-                ? Optional.of(new InvariantChecker(clientConfig, topics, registry, readTimeout).check()) : Optional.empty();
+                ? Optional.of(sagaApplicationId.map(new InvariantChecker(clientConfig, topics, registry, readTimeout)::withSagaStore)
+                        .orElseGet(() -> new InvariantChecker(clientConfig, topics, registry, readTimeout)).check())
+                : Optional.empty();
         return check(log, invariants);
     }
 

@@ -8,9 +8,9 @@ public enum FulfilmentStatus {
     RESERVING,
     /** Confirmed; the shipment is asked for. */
     AWAITING_SHIPMENT,
-    /** The shipment exists; the order is being shipped and its stock committed. */
+    /** The shipment exists; the order is being shipped, then its stock committed. */
     SHIPPING,
-    /** The order shipped. */
+    /** The order shipped and its stock is committed. */
     COMPLETED,
     /** Undoing: releasing reservations, refunding the charge, cancelling the order. */
     COMPENSATING,
@@ -19,7 +19,13 @@ public enum FulfilmentStatus {
      * or charge that still lands afterwards (it raced the cancellation) turns the saga back to
      * {@link #COMPENSATING} until that too is undone.
      */
-    CANCELLED;
+    CANCELLED,
+    /**
+     * Parked: a deadline passed while the saga could no longer compensate (confirmed, or compensating
+     * already), waiting for an input that did not come (a step refused, or failing). It sends nothing
+     * more on its own; an awaited input that still arrives moves it on. An operator must look.
+     */
+    STUCK;
 
     public boolean isTerminal() {
         return this == COMPLETED || this == CANCELLED;

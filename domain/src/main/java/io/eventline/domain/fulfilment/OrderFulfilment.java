@@ -51,7 +51,13 @@ public final class OrderFulfilment implements ProcessManager<FulfilmentEvent, Fu
 
     @Override
     public FulfilmentState evolve(FulfilmentState state, FulfilmentEvent event) {
-        FulfilmentState known = learn(state.identified(event.orderId()), event);
+        FulfilmentState learnt = learn(state.identified(event.orderId()), event);
+        // A parked saga that learns something new is moving again; a refusal or a deadline is not news.
+        boolean news = !learnt.equals(state) && !(event instanceof CommandRejected) && !(event instanceof DeadlinePassed);
+        FulfilmentState known = news ? learnt.unparked() : learnt;
+        if (known.stuck() != null) {
+            return known.sending(List.of()); // parked: it sends nothing more on its own
+        }
         return known.sending(owed(known).stream().filter(c -> !known.steps().contains(c)).toList());
     }
 
@@ -81,12 +87,52 @@ public final class OrderFulfilment implements ProcessManager<FulfilmentEvent, Fu
             case PaymentRefunded refunded -> s.refundedPayment();
             case CommandRejected rejected -> switch (rejected.commandKind()) {
                 case RESERVE_STOCK, CHARGE_PAYMENT -> unlessConfirmed(s, rejected.code());
-                // Refusals of later steps are answered by events the saga already awaits.
+                // Refusals of later steps are mostly answered by events the saga already awaits (a
+                // cancelled order refuses ShipOrder, and its OrderCancelled compensates); kept, so
+                // that a saga the deadline parks says what was refused.
                 case CONFIRM_ORDER, CREATE_SHIPMENT, SHIP_ORDER, COMMIT_STOCK,
-                     RELEASE_STOCK, REFUND_PAYMENT, CANCEL_ORDER -> s;
+                     RELEASE_STOCK, REFUND_PAYMENT, CANCEL_ORDER -> s.refusedStep(rejected.commandKind() + " refused: "
+                        + rejected.code());
             };
-            case DeadlinePassed deadline -> unlessConfirmed(s, DEADLINE_PASSED);
+            case DeadlinePassed deadline -> deadlinePassed(s);
         };
+    }
+
+    /**
+     * Before confirmation, the deadline compensates. After it, or once compensating, there is nothing
+     * left to undo with: the saga is parked as STUCK, with what it was waiting for and the last refusal.
+     */
+    private static FulfilmentState deadlinePassed(FulfilmentState s) {
+        if (s.status().isTerminal() || s.stuck() != null) {
+            return s;
+        }
+        if (!s.confirmed() && s.reason() == null) {
+            return s.compensating(DEADLINE_PASSED);
+        }
+        return s.parked(DEADLINE_PASSED + " while " + s.flowStatus() + ", waiting for " + awaited(s)
+                + (s.refused() == null ? "" : "; last refusal: " + s.refused()));
+    }
+
+    /** What a confirmed or compensating saga still waits for, in words. */
+    private static String awaited(FulfilmentState s) {
+        List<String> waits = new ArrayList<>();
+        if (s.reason() != null) {
+            s.held().forEach(sku -> waits.add("StockReleased(" + sku + ")"));
+            if (s.charge() != null && !s.refunded()) {
+                waits.add("PaymentRefunded");
+            }
+            if (s.order() != null && !s.cancelled()) {
+                waits.add("OrderCancelled");
+            }
+        } else if (!s.shipmentCreated()) {
+            waits.add("ShipmentCreated");
+        } else if (!s.shipped()) {
+            waits.add("OrderShipped");
+        } else {
+            s.order().lines().stream().filter(line -> !s.committed().contains(line.sku()))
+                    .forEach(line -> waits.add("StockCommitted(" + line.sku() + ")"));
+        }
+        return waits.isEmpty() ? "nothing" : String.join(", ", waits);
     }
 
     private static FulfilmentState unlessConfirmed(FulfilmentState s, String reason) {

@@ -113,13 +113,56 @@ class OrderFulfilmentTest {
     }
 
     @Test
-    void ignores_the_deadline_once_the_order_is_confirmed() {
+    void a_deadline_after_confirmation_parks_the_saga_as_stuck_and_a_late_input_moves_it_on() {
         run.on(placed(), reserved(A), reserved(B), charged());
-        assertThat(run.on(deadline())).isEmpty();
-        assertThat(run.status()).isEqualTo(FulfilmentStatus.AWAITING_SHIPMENT);
+        assertThat(run.on(deadline())).as("a confirmed order is not compensated by a deadline").isEmpty();
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.STUCK);
+        assertThat(run.terminal()).isFalse();
         assertThat(run.state.reason()).isNull();
-        run.on(shipmentCreated(), shipped());
+        assertThat(run.state.stuck()).isEqualTo("DEADLINE_PASSED while AWAITING_SHIPMENT, waiting for ShipmentCreated");
+        assertThat(run.on(shipmentCreated())).as("the awaited input came after all").containsExactly(ship());
+        assertThat(run.state.stuck()).isNull();
+        run.on(shipped(), committed(A), committed(B));
         assertThat(run.status()).isEqualTo(FulfilmentStatus.COMPLETED);
+    }
+
+    @Test
+    void a_step_that_fails_after_confirmation_leaves_the_saga_stuck_with_the_refusal_once_the_deadline_passes() {
+        run.on(placed(), reserved(A), reserved(B), charged(), shipmentCreated());
+        assertThat(run.on(rejected(CommandKind.SHIP_ORDER, "PROCESSING_FAILED"))).isEmpty();
+        assertThat(run.status()).as("a refusal alone is not the end: its answer may be on its way").isEqualTo(FulfilmentStatus.SHIPPING);
+        assertThat(run.on(deadline())).isEmpty();
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.STUCK);
+        assertThat(run.state.stuck()).isEqualTo("DEADLINE_PASSED while SHIPPING, waiting for OrderShipped;"
+                + " last refusal: SHIP_ORDER refused: PROCESSING_FAILED");
+        assertThat(run.on(deadline())).as("parked: a second deadline changes nothing").isEmpty();
+        assertThat(run.state.stuck()).startsWith("DEADLINE_PASSED while SHIPPING");
+    }
+
+    @Test
+    void a_compensation_that_does_not_finish_before_the_deadline_is_parked_not_compensated_again() {
+        run.on(placed(), reserved(A), charged());
+        run.on(reservationFailed(B));
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.COMPENSATING);
+        run.on(rejected(CommandKind.RELEASE_STOCK, "RESERVATION_ALREADY_SETTLED"));
+        assertThat(run.on(deadline())).isEmpty();
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.STUCK);
+        assertThat(run.state.stuck()).isEqualTo("DEADLINE_PASSED while COMPENSATING, waiting for StockReleased(" + A.sku()
+                + "), PaymentRefunded, OrderCancelled; last refusal: RELEASE_STOCK refused: RESERVATION_ALREADY_SETTLED");
+        assertThat(run.state.reason()).isEqualTo("INSUFFICIENT_STOCK");
+    }
+
+    @Test
+    void a_shipped_order_is_complete_only_once_its_stock_is_committed() {
+        run.on(placed(), reserved(A), reserved(B), charged(), shipmentCreated(), shipped());
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.SHIPPING);
+        assertThat(run.terminal()).as("its stock is still held").isFalse();
+        run.on(committed(A));
+        assertThat(run.terminal()).isFalse();
+        run.on(committed(B));
+        assertThat(run.status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(run.on(deadline())).as("a deadline after the end changes nothing").isEmpty();
+        assertThat(run.state.stuck()).isNull();
     }
 
     @Test

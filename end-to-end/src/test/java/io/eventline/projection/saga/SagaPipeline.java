@@ -84,6 +84,11 @@ final class SagaPipeline implements AutoCloseable {
         return service;
     }
 
+    /** The application id of the saga {@link #startSaga} runs: its store's changelog is named after it. */
+    String sagaApplicationId() {
+        return prefix + "-projections-" + OrderFulfilmentTopology.NAME + "-v1";
+    }
+
     CommandGateway gateway() {
         if (gateway == null) {
             gateway = new CommandGateway(kafka.clientConfig(), topics, outcomes);

@@ -7,6 +7,7 @@ import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.projection.saga.OrderFulfilmentModule;
+import io.eventline.projection.saga.OrderFulfilmentTopology;
 import io.eventline.projection.saga.SagaSettings;
 import io.eventline.verify.ExactlyOnceVerifier;
 import io.eventline.schemas.registry.SchemaRegistries;
@@ -76,6 +77,11 @@ public final class FaultPipeline implements AutoCloseable {
         ProjectionService service = ProjectionService.start(own, registry, List.of(new OrderFulfilmentModule(saga)));
         inProcess.add(service);
         return service;
+    }
+
+    /** The application id of the saga {@link #startSaga} runs: its store's changelog is named after it. */
+    public String sagaApplicationId() {
+        return prefix + "-projections-" + OrderFulfilmentTopology.NAME + "-v1";
     }
 
     public ShopWorkload workload(boolean saga, long seed) {

@@ -53,7 +53,7 @@ public final class KillScenario implements Scenario {
             for (ServiceInstance instance : instances) {
                 Faults.require(instance.awaitReady(Duration.ofSeconds(90)), instance.name() + " ready at the end", p);
             }
-            VerificationReport report = p.verifier().withSagaInvariants().awaitHolds(context.verifyTimeout());
+            VerificationReport report = p.verifier().withSagaInvariants(p.sagaApplicationId()).awaitHolds(context.verifyTimeout());
             facts.put("resent", workload.resent());
             return new ScenarioResult(name(), prefix, published, kills, Duration.between(began, Instant.now()), facts,
                     Faults.withOutputs(report, p));

@@ -35,13 +35,13 @@ final class Deadlines {
         store.delete(key(due.at().toEpochMilli(), due.orderId()));
     }
 
-    /** Every deadline due at or before {@code now}, earliest first. */
-    List<Due> dueBy(Instant now) {
+    /** The deadlines due at or before {@code now}, earliest first, at most {@code limit} of them. */
+    List<Due> dueBy(Instant now, int limit) {
         List<Due> due = new ArrayList<>();
         long last = Math.max(0, now.toEpochMilli());
         // The upper bound has no orderId: it sorts after every key of `last` and before any later one.
         try (KeyValueIterator<Bytes, String> range = store.range(key(0, ""), key(last + 1, ""))) {
-            while (range.hasNext()) {
+            while (due.size() < limit && range.hasNext()) {
                 KeyValue<Bytes, String> entry = range.next();
                 due.add(new Due(entry.value, Instant.ofEpochMilli(ByteBuffer.wrap(entry.key.get()).getLong())));
             }

@@ -5,7 +5,13 @@ import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.Topics;
+import io.eventline.domain.fulfilment.FulfilmentState;
+import io.eventline.domain.fulfilment.OrderFulfilment;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +40,32 @@ public final class InvariantChecker {
     private final Topics topics;
     private final SchemaRegistry registry;
     private final Duration readTimeout;
+    private final Optional<String> sagaApplicationId;
 
     public InvariantChecker(Map<String, Object> clientConfig, Topics topics, SchemaRegistry registry) {
         this(clientConfig, topics, registry, Duration.ofSeconds(60));
     }
 
     public InvariantChecker(Map<String, Object> clientConfig, Topics topics, SchemaRegistry registry, Duration readTimeout) {
+        this(clientConfig, topics, registry, readTimeout, Optional.empty());
+    }
+
+    private InvariantChecker(Map<String, Object> clientConfig, Topics topics, SchemaRegistry registry, Duration readTimeout,
+                             Optional<String> sagaApplicationId) {
         this.clientConfig = Map.copyOf(clientConfig);
         this.topics = topics;
         this.registry = registry;
         this.readTimeout = readTimeout;
+        this.sagaApplicationId = sagaApplicationId;
+    }
+
+    /**
+     * Also checks the sagas as the saga application {@code applicationId} stored them (its store's
+     * changelog, read_committed): none parked as STUCK, and none that is neither finished nor parked
+     * without a pending deadline, which nothing would ever wake.
+     */
+    public InvariantChecker withSagaStore(String applicationId) {
+        return new InvariantChecker(clientConfig, topics, registry, readTimeout, Optional.of(applicationId));
     }
 
     public InvariantReport check() {
@@ -51,12 +73,51 @@ public final class InvariantChecker {
         read(Aggregates.order(registry), e -> invariants.order(e.metadata().aggregateId(), e.metadata().version(), e.event()));
         read(Aggregates.inventory(registry), e -> invariants.inventory(e.metadata().aggregateId(), e.metadata().version(), e.event()));
         read(Aggregates.account(registry), e -> invariants.account(e.metadata().aggregateId(), e.metadata().version(), e.event()));
-        return invariants.report();
+        InvariantReport report = invariants.report();
+        if (sagaApplicationId.isEmpty()) {
+            return report;
+        }
+        List<InvariantReport.Violation> violations = new ArrayList<>(report.violations());
+        violations.addAll(sagaViolations(sagaApplicationId.get()));
+        return new InvariantReport(report.ordersShipped(), report.ordersCancelled(), report.ordersOpen(), report.eventsRead(),
+                violations);
+    }
+
+    private List<InvariantReport.Violation> sagaViolations(String applicationId) {
+        String changelog = applicationId + "-" + OrderFulfilmentTopology.SAGA_STORE + "-changelog";
+        Deserializer<StoredSaga> sagas = StoredSagaMapping.serde(registry).deserializer();
+        Map<String, byte[]> latest = new HashMap<>();
+        readTopic(changelog, record -> latest.put(new String(record.key(), StandardCharsets.UTF_8), record.value()));
+        OrderFulfilment pm = new OrderFulfilment();
+        List<InvariantReport.Violation> violations = new ArrayList<>();
+        latest.forEach((orderId, value) -> {
+            if (value == null) {
+                return;
+            }
+            StoredSaga saga = sagas.deserialize(changelog, value);
+            FulfilmentState state = saga.state();
+            if (state.stuck() != null) {
+                violations.add(new InvariantReport.Violation("saga-parked", orderId, state.stuck()));
+            } else if (!pm.isTerminal(state) && saga.deadline().isEmpty()) {
+                violations.add(new InvariantReport.Violation("saga-without-deadline", orderId,
+                        state.status() + " with no deadline pending: nothing would ever wake it"));
+            }
+        });
+        return violations;
     }
 
     /** Feeds every event of the type's topic, partition by partition: each aggregate's events stay in order. */
     private <E> void read(AggregateType<?, ?, E> type, Consumer<EventEnvelope<E>> sink) {
         String topic = topics.events(type.name());
+        readTopic(topic, record -> {
+            if (record.value() != null) { // an erased event: nothing to check
+                sink.accept(type.codec().decodeEvent(topic, record.headers(), record.value()));
+            }
+        });
+    }
+
+    /** Every committed record of {@code topic}, partition by partition, from the beginning to its end now. */
+    private void readTopic(String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -73,11 +134,7 @@ public final class InvariantChecker {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("could not read " + partition + " to offset " + end + " within " + readTimeout);
                     }
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                        if (record.value() != null) { // an erased event: nothing to check
-                            sink.accept(type.codec().decodeEvent(topic, record.headers(), record.value()));
-                        }
-                    }
+                    consumer.poll(Duration.ofMillis(200)).forEach(sink);
                 }
             }
         }

@@ -4,6 +4,9 @@ import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
+import io.eventline.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -29,7 +32,14 @@ public final class OrderFulfilmentModule implements ProjectionModule {
     @Override
     public Topology topology(ProjectionContext context) {
         StreamsBuilder builder = new StreamsBuilder();
-        OrderFulfilmentTopology.addTo(builder, context.topics(), context.registry(), settings);
+        List<String> inputs = new ArrayList<>();
+        Topics.AGGREGATES.forEach(aggregate -> inputs.add(context.topics().events(aggregate)));
+        inputs.add(context.topics().commandResults());
+        // Deadlines wait for the input to be processed up to their due time, by the group's committed offsets.
+        InputWatermark watermark = new CommittedInputWatermark(context.settings().clientConfig(), inputs,
+                settings.scanInterval(), context.clock());
+        OrderFulfilmentTopology.addTo(builder, context.topics(), context.registry(), settings, watermark,
+                new SagaMetrics(context.meters()));
         return builder.build();
     }
 

@@ -45,7 +45,13 @@ public final class OrderFulfilmentTopology {
 
     private OrderFulfilmentTopology() {}
 
+    /** With deadlines on the wall clock alone: for a topology driven record by record, where no input can wait. */
     public static void addTo(StreamsBuilder builder, Topics topics, SchemaRegistry registry, SagaSettings settings) {
+        addTo(builder, topics, registry, settings, InputWatermark.wallClock(), SagaMetrics.none());
+    }
+
+    static void addTo(StreamsBuilder builder, Topics topics, SchemaRegistry registry, SagaSettings settings,
+                      InputWatermark watermark, SagaMetrics metrics) {
         KStream<String, SagaInput> inputs = events(builder, topics, Aggregates.order(registry), SagaInputs::ofOrder)
                 .merge(events(builder, topics, Aggregates.inventory(registry), SagaInputs::ofInventory), Named.as(NAME + "-merge-inventory"))
                 .merge(events(builder, topics, Aggregates.account(registry), SagaInputs::ofAccount), Named.as(NAME + "-merge-account"))
@@ -59,7 +65,8 @@ public final class OrderFulfilmentTopology {
         KStream<String, Outgoing> sent = inputs
                 .repartition(Repartitioned.<String, SagaInput>as(INPUTS)
                         .withKeySerde(Serdes.String()).withValueSerde(SagaInputMapping.serde(registry)))
-                .process(() -> new OrderFulfilmentProcessor(new SagaCommands(topics, registry), settings), Named.as(NAME + "-saga"),
+                .process(() -> new OrderFulfilmentProcessor(new SagaCommands(topics, registry), settings, watermark, metrics),
+                        Named.as(NAME + "-saga"),
                         SAGA_STORE, DEADLINE_STORE);
 
         BranchedKStream<String, Outgoing> byAggregate = sent.split(Named.as(NAME + "-to-"));

@@ -25,8 +25,11 @@ public record SagaInput(String inputId, Instant occurredAt, Optional<String> cor
         return event.orderId();
     }
 
-    /** The input id of an order's deadline: one per order, as only its first OrderPlaced sets one. */
-    static String deadlineId(String orderId) {
-        return "deadline/" + orderId;
+    /**
+     * The input id of one of an order's deadlines: an order may have several in turn (to be confirmed,
+     * then to be shipped), each with its own due time; the commands one causes derive their ids from it.
+     */
+    static String deadlineId(String orderId, java.time.Instant due) {
+        return "deadline/" + due.toEpochMilli() + "/" + orderId;
     }
 }

@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * The fulfilment saga's own settings, read once from the environment.
  *
- * @param deadline     how long after OrderPlaced an unconfirmed order is compensated (EVENTLINE_SAGA_DEADLINE,
- *                     milliseconds or ISO-8601, default PT30S)
+ * @param deadline     how long a saga may wait (EVENTLINE_SAGA_DEADLINE, milliseconds or ISO-8601, default
+ *                     PT30S): an order not confirmed that long after its first input is compensated; a confirmed
+ *                     or compensating saga that long without moving on is parked as STUCK
  * @param scanInterval how often, by the wall clock, due deadlines are looked for
  */
 public record SagaSettings(Duration deadline, Duration scanInterval) {
@@ -15,6 +16,8 @@ public record SagaSettings(Duration deadline, Duration scanInterval) {
     public static final String DEADLINE_VARIABLE = "EVENTLINE_SAGA_DEADLINE";
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     public static final Duration DEFAULT_SCAN_INTERVAL = Duration.ofSeconds(1);
+    /** Deadlines fired per scan and task at most: one transaction each, small after a long outage too. */
+    static final int MAX_DEADLINES_PER_SCAN = 500;
 
     public SagaSettings {
         if (deadline.isNegative() || deadline.isZero()) {
@@ -42,6 +45,10 @@ public record SagaSettings(Duration deadline, Duration scanInterval) {
             throw new IllegalArgumentException(DEADLINE_VARIABLE
                     + " must be positive milliseconds or an ISO-8601 duration (PT30S), got '" + value + "'");
         }
+    }
+
+    public int maxDeadlinesPerScan() {
+        return MAX_DEADLINES_PER_SCAN;
     }
 
     public SagaSettings withDeadline(Duration newDeadline) {

@@ -11,10 +11,13 @@ import java.util.List;
  *
  * @param steps    every command sent, in order
  * @param reserved the skus reserved for the order (released or committed ones included)
+ * @param reason   why compensation started; null unless it did
+ * @param refused  the last refusal of a later step ("SHIP_ORDER refused: PROCESSING_FAILED"); null if none
+ * @param stuck    why the saga is parked (status STUCK): what it waited for when its deadline passed; null unless it is
  * @param deadline when the pending deadline falls due; null when none is pending
  */
 public record SagaView(String orderId, String status, List<Step> steps, List<String> reserved, boolean charged,
-                       boolean refunded, String reason, Instant deadline, boolean terminal) {
+                       boolean refunded, String reason, String refused, String stuck, Instant deadline, boolean terminal) {
 
     /** A command the saga sent: its kind and the id of the aggregate it went to. */
     public record Step(String kind, String target) {
@@ -26,7 +29,7 @@ public record SagaView(String orderId, String status, List<Step> steps, List<Str
     static SagaView of(StoredSaga saga, OrderFulfilment pm) {
         FulfilmentState s = saga.state();
         return new SagaView(s.orderId(), s.status().name(), s.steps().stream().map(Step::of).toList(),
-                List.copyOf(s.reserved()), s.charge() != null, s.refunded(), s.reason(),
+                List.copyOf(s.reserved()), s.charge() != null, s.refunded(), s.reason(), s.refused(), s.stuck(),
                 saga.deadline().orElse(null), pm.isTerminal(s));
     }
 }

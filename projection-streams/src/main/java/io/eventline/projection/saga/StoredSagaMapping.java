@@ -50,7 +50,7 @@ final class StoredSagaMapping {
         Charge charge = s.charge() == null ? null : new Charge(s.charge().customerId(), s.charge().amount());
         return new OrderFulfilmentState(s.orderId(), saga.correlationId().orElse(null), order,
                 List.copyOf(s.reserved()), List.copyOf(s.released()), List.copyOf(s.committed()), charge,
-                s.refunded(), s.shipmentCreated(), s.shipped(), s.cancelled(), s.reason(),
+                s.refunded(), s.shipmentCreated(), s.shipped(), s.cancelled(), s.reason(), s.refused(), s.stuck(),
                 s.steps().stream().map(StoredSagaMapping::step).toList(), saga.deadline().orElse(null));
     }
 
@@ -63,7 +63,7 @@ final class StoredSagaMapping {
                 : new AccountEvent.PaymentCharged(a.getCharge().getCustomerId(), id, a.getCharge().getAmount());
         FulfilmentState state = new FulfilmentState(id, order, new HashSet<>(a.getReserved()), new HashSet<>(a.getReleased()),
                 new HashSet<>(a.getCommitted()), charge, a.getRefunded(), a.getShipmentCreated(), a.getShipped(),
-                a.getCancelled(), a.getReason(), a.getSteps().stream().map(step -> command(id, step)).toList(), List.of());
+                a.getCancelled(), a.getReason(), a.getRefused(), a.getStuck(), a.getSteps().stream().map(step -> command(id, step)).toList(), List.of());
         return new StoredSaga(state, Optional.ofNullable(a.getCorrelationId()), Optional.ofNullable(a.getDeadline()));
     }
 

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,7 +86,12 @@ class OrderFulfilmentTopologyTest {
         // Stock is committed once the order shipped, not before: until then it may still be cancelled.
         assertThat(saga.sentCommands()).containsExactlyInAnyOrder(
                 new InventoryCommand.CommitStock(A.sku(), ORDER), new InventoryCommand.CommitStock(B.sku(), ORDER));
+        assertThat(saga.saga(ORDER).state().status()).as("shipped, its stock not yet committed").isEqualTo(FulfilmentStatus.SHIPPING);
+        saga.event("inventory", A.sku(), new InventoryEvent.StockCommitted(A.sku(), ORDER, A.quantity()), T0, CORRELATION);
+        saga.event("inventory", B.sku(), new InventoryEvent.StockCommitted(B.sku(), ORDER, B.quantity()), T0, CORRELATION);
         assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.COMPLETED);
+        assertThat(saga.saga(ORDER).deadline()).as("finished: no deadline").isEmpty();
+        assertThat(saga.pendingDeadlines()).isZero();
         assertThat(saga.saga(ORDER).state().steps()).hasSize(8);
     }
 
@@ -159,27 +165,108 @@ class OrderFulfilmentTopologyTest {
             assertThat(s.meta().issuedAt()).as("issued at the due time, whenever the scan ran").isEqualTo(T0.plus(DEADLINE));
             assertThat(s.meta().correlationId()).isEqualTo(CORRELATION);
         });
+        assertThat(saga.saga(ORDER).deadline()).as("compensation has a deadline of its own")
+                .contains(T0.plus(DEADLINE).plus(DEADLINE));
+        assertThat(saga.pendingDeadlines()).isEqualTo(1);
+        saga.advance(Duration.ofMinutes(5));
+        assertThat(saga.sent()).as("a deadline compensates once").isEmpty();
+        assertThat(saga.saga(ORDER).state().status()).as("compensation never answered: parked")
+                .isEqualTo(FulfilmentStatus.STUCK);
         assertThat(saga.saga(ORDER).deadline()).isEmpty();
         assertThat(saga.pendingDeadlines()).isZero();
-        saga.advance(Duration.ofMinutes(5));
-        assertThat(saga.sent()).as("a deadline fires once").isEmpty();
     }
 
     @Test
-    void the_deadline_does_nothing_once_the_order_is_confirmed() {
+    void after_confirmation_a_saga_that_does_not_move_on_before_its_deadline_is_parked_as_stuck() {
         placed();
         reserved(A);
         reserved(B);
         charged();
         assertThat(saga.sentCommands()).contains(new OrderCommand.ConfirmOrder(ORDER));
-        assertThat(saga.saga(ORDER).deadline()).as("cancelled on confirmation").isEmpty();
-        assertThat(saga.pendingDeadlines()).isZero();
+        assertThat(saga.saga(ORDER).deadline()).as("every saga that is not finished has a deadline").isPresent();
+        assertThat(saga.pendingDeadlines()).isEqualTo(1);
 
         saga.advance(DEADLINE.multipliedBy(3));
 
-        assertThat(saga.sent()).isEmpty();
-        assertThat(saga.saga(ORDER).state().reason()).isNull();
-        assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.AWAITING_SHIPMENT);
+        assertThat(saga.sent()).as("a confirmed order is not compensated by a deadline").isEmpty();
+        StoredSaga parked = saga.saga(ORDER);
+        assertThat(parked.state().reason()).isNull();
+        assertThat(parked.state().status()).isEqualTo(FulfilmentStatus.STUCK);
+        assertThat(parked.state().stuck()).isEqualTo("DEADLINE_PASSED while AWAITING_SHIPMENT, waiting for ShipmentCreated");
+        assertThat(parked.deadline()).as("parked: nothing left to wait for").isEmpty();
+        assertThat(saga.pendingDeadlines()).isZero();
+    }
+
+    @Test
+    void a_later_step_refused_as_processing_failed_ends_stuck_with_the_refusal_not_waiting_for_ever() {
+        placed();
+        reserved(A);
+        reserved(B);
+        charged();
+        saga.event("shipment", ORDER, new ShipmentEvent.ShipmentCreated(ORDER, shipmentLines()), T0, CORRELATION);
+        String shipOrder = saga.sent().stream().filter(s -> s.command() instanceof OrderCommand.ShipOrder).findFirst()
+                .orElseThrow().meta().commandId();
+        saga.rejected(shipOrder, "order", ORDER, "PROCESSING_FAILED", T0.plusSeconds(1));
+        assertThat(saga.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.SHIPPING);
+
+        saga.advance(DEADLINE.plusSeconds(5));
+
+        StoredSaga parked = saga.saga(ORDER);
+        assertThat(parked.state().status()).isEqualTo(FulfilmentStatus.STUCK);
+        assertThat(parked.state().stuck()).isEqualTo("DEADLINE_PASSED while SHIPPING, waiting for OrderShipped;"
+                + " last refusal: SHIP_ORDER refused: PROCESSING_FAILED");
+        assertThat(SagaView.of(parked, new OrderFulfilment())).satisfies(view -> {
+            assertThat(view.status()).isEqualTo("STUCK");
+            assertThat(view.stuck()).startsWith("DEADLINE_PASSED while SHIPPING");
+            assertThat(view.terminal()).isFalse();
+        });
+    }
+
+    @Test
+    void a_deadline_waits_until_the_input_is_processed_up_to_its_due_time_so_a_reply_in_the_backlog_is_seen_first(
+            @TempDir Path otherDir) {
+        AtomicReference<Instant> processedUpTo = new AtomicReference<>(T0);
+        try (SagaDriver behind = new SagaDriver(new SagaSettings(DEADLINE, Duration.ofSeconds(1)), T0, otherDir,
+                now -> processedUpTo.get().isAfter(now) ? now : processedUpTo.get())) {
+            behind.event("order", ORDER, new OrderEvent.OrderPlaced(ORDER, ALICE, List.of(A, B), "EUR"), T0, CORRELATION);
+            behind.sent();
+            behind.advance(DEADLINE.plusSeconds(20));
+            assertThat(behind.sent()).as("due by the wall clock, but the input is known processed only up to T0").isEmpty();
+
+            // The replies were committed before the due time and waited in the backlog (a restart, say).
+            Instant replied = T0.plus(DEADLINE).minusSeconds(1);
+            behind.event("inventory", A.sku(), new InventoryEvent.StockReserved(A.sku(), ORDER, A.quantity()), replied, CORRELATION);
+            behind.event("inventory", B.sku(), new InventoryEvent.StockReserved(B.sku(), ORDER, B.quantity()), replied, CORRELATION);
+            behind.event("account", ALICE, new AccountEvent.PaymentCharged(ALICE, ORDER, 2_000), replied, CORRELATION);
+            processedUpTo.set(T0.plus(DEADLINE).plusSeconds(20));
+            behind.advance(Duration.ofSeconds(2));
+
+            assertThat(behind.sentCommands()).contains(new OrderCommand.ConfirmOrder(ORDER))
+                    .noneMatch(c -> c instanceof OrderCommand.CancelOrder);
+            assertThat(behind.saga(ORDER).state().reason()).isNull();
+            assertThat(behind.saga(ORDER).state().status()).isEqualTo(FulfilmentStatus.AWAITING_SHIPMENT);
+        }
+    }
+
+    @Test
+    void one_scan_fires_a_bounded_number_of_deadlines_and_the_next_scans_the_rest(@TempDir Path otherDir) {
+        int orders = SagaSettings.MAX_DEADLINES_PER_SCAN + 100;
+        try (SagaDriver many = new SagaDriver(new SagaSettings(DEADLINE, Duration.ofSeconds(1)), T0, otherDir)) {
+            for (int i = 0; i < orders; i++) {
+                many.event("order", "order-" + i, new OrderEvent.OrderPlaced("order-" + i, ALICE, List.of(A), "EUR"), T0,
+                        "c-" + i);
+            }
+            many.sent();
+            assertThat(many.pendingDeadlines()).isEqualTo(orders);
+
+            many.advance(DEADLINE.plusSeconds(1));
+            long cancelled = many.sentCommands().stream().filter(c -> c instanceof OrderCommand.CancelOrder).count();
+            assertThat(cancelled).as("one scan, one transaction: bounded").isEqualTo(SagaSettings.MAX_DEADLINES_PER_SCAN);
+
+            many.advance(Duration.ofSeconds(1));
+            assertThat(many.sentCommands().stream().filter(c -> c instanceof OrderCommand.CancelOrder).count())
+                    .as("the next scan, the rest").isEqualTo(100);
+        }
     }
 
     @Test
@@ -196,7 +283,7 @@ class OrderFulfilmentTopologyTest {
         List<Object> sent = saga.sentCommands();
         assertThat(sent).hasSize(5).doesNotHaveDuplicates();
         assertThat(sent).contains(new OrderCommand.ConfirmOrder(ORDER));
-        assertThat(saga.pendingDeadlines()).as("the second OrderPlaced sets no second deadline").isZero();
+        assertThat(saga.pendingDeadlines()).as("one deadline per saga, whatever the duplicates").isEqualTo(1);
 
         saga.redeliverEverything();
         assertThat(saga.sent()).as("the same records delivered again").isEmpty();
@@ -247,8 +334,10 @@ class OrderFulfilmentTopologyTest {
         var deadline = saga.driver.createOutputTopic(SagaDriver.APP_ID + "-" + OrderFulfilmentTopology.DEADLINE_STORE + "-changelog",
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         saga.advance(DEADLINE.plusSeconds(1));
-        assertThat(deadline.readRecordsToList()).as("the fired deadline's removal is logged too")
-                .singleElement().satisfies(r -> assertThat(r.value()).isNull());
+        var changes = deadline.readRecordsToList();
+        assertThat(changes).as("the fired deadline's removal is logged too, then compensation's own deadline").hasSize(2);
+        assertThat(changes.get(0).value()).isNull();
+        assertThat(changes.get(1).value()).isNotNull();
     }
 
     private String placed() {

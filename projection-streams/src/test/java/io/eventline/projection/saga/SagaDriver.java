@@ -59,8 +59,13 @@ final class SagaDriver implements AutoCloseable {
     private int eventCount;
 
     SagaDriver(SagaSettings settings, Instant wallClock, Path stateDir) {
+        this(settings, wallClock, stateDir, InputWatermark.wallClock());
+    }
+
+    /** With deadlines that fire only as far as {@code watermark} says the input is processed. */
+    SagaDriver(SagaSettings settings, Instant wallClock, Path stateDir, InputWatermark watermark) {
         StreamsBuilder builder = new StreamsBuilder();
-        OrderFulfilmentTopology.addTo(builder, topics, registry, settings);
+        OrderFulfilmentTopology.addTo(builder, topics, registry, settings, watermark, SagaMetrics.none());
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
