@@ -2,7 +2,7 @@ package io.eventline.bench;
 
 import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.app.CommandService;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.service.config.ServiceSettings;
 import java.time.Duration;
@@ -41,7 +41,7 @@ final class CommandBench {
         List<BenchResult> results = new ArrayList<>();
         CommandMix mix = new CommandMix(ctx.runId(), ctx.registry());
         String suffix = variant.label().equals("as configured") ? "" : " [" + variant.label() + "]";
-        try (CommandGateway gateway = new CommandGateway(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()))) {
+        try (EventlineClient gateway = new EventlineClient(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()))) {
             // Warm-up commands first in every partition, then the backlog: the figure is the steady part.
             long warmUp = commands / 10;
             for (long i = 0; i < warmUp; i++) {
@@ -85,7 +85,7 @@ final class CommandBench {
         return results;
     }
 
-    private static BenchResult latencyAt(CommandGateway gateway, CommandMix mix, int rate, Duration duration, long firstIndex) {
+    private static BenchResult latencyAt(EventlineClient gateway, CommandMix mix, int rate, Duration duration, long firstIndex) {
         Histogram micros = new ConcurrentHistogram(3);
         AtomicLong failed = new AtomicLong();
         List<CompletableFuture<CommandOutcome>> pending = new ArrayList<>();

@@ -4,7 +4,7 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
@@ -40,7 +40,7 @@ final class CommandMix {
     }
 
     /** Opens the accounts the deposits go to; returns once all are accepted. */
-    void openAccounts(CommandGateway gateway) {
+    void openAccounts(EventlineClient gateway) {
         CompletableFuture<?>[] opened = new CompletableFuture<?>[KEYS];
         for (int i = 0; i < KEYS; i++) {
             String customer = customer(i);
@@ -50,7 +50,7 @@ final class CommandMix {
         CompletableFuture.allOf(opened).join();
     }
 
-    void publish(CommandGateway gateway, long i) {
+    void publish(EventlineClient gateway, long i) {
         switch ((int) (i % 10)) {
             case 0, 1, 2, 3 -> gateway.publish(inventory, stock(i));
             case 4, 5, 6 -> gateway.publish(accounts, deposit(i));
@@ -58,7 +58,7 @@ final class CommandMix {
         }
     }
 
-    CompletableFuture<CommandOutcome> send(CommandGateway gateway, long i) {
+    CompletableFuture<CommandOutcome> send(EventlineClient gateway, long i) {
         Duration timeout = Duration.ofSeconds(60);
         return switch ((int) (i % 10)) {
             case 0, 1, 2, 3 -> gateway.send(inventory, stock(i), timeout);

@@ -2,7 +2,7 @@ package io.eventline.bench;
 
 import io.eventline.command.app.CommandService;
 import io.eventline.command.app.CommandServiceMain;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.projection.app.ProjectionServiceMain;
 import io.eventline.service.config.ServiceSettings;
@@ -55,7 +55,7 @@ final class MemoryBench {
                     }
                 }
             });
-            try (CommandGateway gateway = new CommandGateway(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()));
+            try (EventlineClient gateway = new EventlineClient(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()));
                  SagaBench saga = SagaBench.against(gateway, settings)) {
                 for (BenchResult r : saga.run(ctx, orders)) {
                     if (!r.group().equals("memory")) {

@@ -5,7 +5,7 @@ import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.command.app.CommandService;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
@@ -38,9 +38,9 @@ final class SagaBench implements AutoCloseable {
     final ProjectionService projections;
     final ServiceSettings settings;
     final List<String> skus = new ArrayList<>();
-    private final CommandGateway gateway;
+    private final EventlineClient gateway;
 
-    private SagaBench(CommandService commands, ProjectionService projections, ServiceSettings settings, CommandGateway gateway) {
+    private SagaBench(CommandService commands, ProjectionService projections, ServiceSettings settings, EventlineClient gateway) {
         this.commands = commands;
         this.projections = projections;
         this.settings = settings;
@@ -48,7 +48,7 @@ final class SagaBench implements AutoCloseable {
     }
 
     /** The saga driven through {@code gateway} against services running elsewhere (other processes). */
-    static SagaBench against(CommandGateway gateway, ServiceSettings settings) {
+    static SagaBench against(EventlineClient gateway, ServiceSettings settings) {
         return new SagaBench(null, null, settings, gateway);
     }
 

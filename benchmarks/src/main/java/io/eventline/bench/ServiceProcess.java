@@ -1,5 +1,6 @@
 package io.eventline.bench;
 
+import io.eventline.kafka.embedded.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

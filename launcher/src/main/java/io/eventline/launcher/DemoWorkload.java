@@ -4,7 +4,7 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
 import io.eventline.domain.order.OrderCommand;
@@ -32,7 +32,7 @@ final class DemoWorkload {
 
     private final String run;
     private final Shape shape;
-    private final CommandGateway gateway;
+    private final EventlineClient gateway;
     private final AggregateType<OrderCommand, ?, ?> orders;
     private final AggregateType<InventoryCommand, ?, ?> inventory;
     private final AggregateType<AccountCommand, ?, ?> accounts;
@@ -44,7 +44,7 @@ final class DemoWorkload {
     final AtomicLong failed = new AtomicLong();
     private final List<CompletableFuture<CommandOutcome>> pending = new ArrayList<>();
 
-    DemoWorkload(String run, Shape shape, CommandGateway gateway, AggregateType<OrderCommand, ?, ?> orders,
+    DemoWorkload(String run, Shape shape, EventlineClient gateway, AggregateType<OrderCommand, ?, ?> orders,
                  AggregateType<InventoryCommand, ?, ?> inventory, AggregateType<AccountCommand, ?, ?> accounts) {
         this.run = run;
         this.shape = shape;

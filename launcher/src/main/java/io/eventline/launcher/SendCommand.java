@@ -4,7 +4,7 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.command.http.CommandJson;
 import io.eventline.command.http.OutcomeJson;
 import io.eventline.contracts.mapping.Aggregates;
@@ -62,7 +62,7 @@ final class SendCommand implements Callable<Integer> {
         }
         Json json = new Json();
         try (SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
-             CommandGateway gateway = new CommandGateway(settings.clientConfig(), settings.topics(), new AvroOutcomeCodec(registry))) {
+             EventlineClient gateway = new EventlineClient(settings.clientConfig(), settings.topics(), new AvroOutcomeCodec(registry))) {
             AggregateType<?, ?, ?> type = Aggregates.all(registry).stream().filter(t -> t.name().equals(aggregateType)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown aggregate type " + aggregateType));
             Object command;
@@ -83,7 +83,7 @@ final class SendCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private static <C> CommandOutcome send(CommandGateway gateway, AggregateType<C, ?, ?> type, CommandMetadata meta, Object command,
+    private static <C> CommandOutcome send(EventlineClient gateway, AggregateType<C, ?, ?> type, CommandMetadata meta, Object command,
                                            Duration timeout) throws Exception {
         return gateway.send(type, new CommandEnvelope<>(meta, (C) command), timeout).get();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventline.schemas.avro.common.EventKey;
 import io.eventline.schemas.avro.order.OrderEventEnvelope;
-import io.eventline.testsupport.JvmProcess;
+import io.eventline.kafka.embedded.ChildJvm;
 import java.time.Duration;
 import java.util.Arrays;
 import org.apache.avro.util.ClassSecurityValidator;
@@ -25,7 +25,7 @@ class AvroTrustTest {
 
     @Test
     void without_it_avro_refuses_to_build_generated_classes_in_a_fresh_jvm() {
-        try (JvmProcess jvm = JvmProcess.start(DecodeInFreshJvm.class, "untrusted")) {
+        try (ChildJvm jvm = ChildJvm.start(DecodeInFreshJvm.class, "untrusted")) {
             assertThat(jvm.waitFor(Duration.ofMinutes(1))).as(jvm.output()).isEqualTo(3);
             assertThat(jvm.output()).contains("FORBIDDEN", "OrderEventEnvelope", "not trusted");
         }
@@ -33,7 +33,7 @@ class AvroTrustTest {
 
     @Test
     void with_it_avro_decodes_generated_classes_in_a_fresh_jvm() {
-        try (JvmProcess jvm = JvmProcess.start(DecodeInFreshJvm.class, "trusted")) {
+        try (ChildJvm jvm = ChildJvm.start(DecodeInFreshJvm.class, "trusted")) {
             assertThat(jvm.waitFor(Duration.ofMinutes(1))).as(jvm.output()).isZero();
             assertThat(jvm.output()).contains("DECODED OrderConfirmed");
         }
@@ -41,7 +41,7 @@ class AvroTrustTest {
 
     @Test
     void it_still_works_when_avro_had_read_its_property_before() {
-        try (JvmProcess jvm = JvmProcess.start(DecodeInFreshJvm.class, "late")) {
+        try (ChildJvm jvm = ChildJvm.start(DecodeInFreshJvm.class, "late")) {
             assertThat(jvm.waitFor(Duration.ofMinutes(1))).as(jvm.output()).isZero();
             assertThat(jvm.output()).contains("DECODED OrderConfirmed");
         }

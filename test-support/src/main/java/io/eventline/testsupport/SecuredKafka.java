@@ -1,5 +1,7 @@
 package io.eventline.testsupport;
 
+import io.eventline.kafka.embedded.ChildJvm;
+
 import io.eventline.kafka.embedded.EmbeddedKafkaConfig;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,11 +24,11 @@ public final class SecuredKafka implements AutoCloseable {
     public static final String ADMIN = "admin";
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final JvmProcess process;
+    private final ChildJvm process;
     private final String bootstrapServers;
     private final Map<String, String> passwords;
 
-    private SecuredKafka(JvmProcess process, String bootstrapServers, Map<String, String> passwords) {
+    private SecuredKafka(ChildJvm process, String bootstrapServers, Map<String, String> passwords) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.passwords = passwords;
@@ -43,7 +45,7 @@ public final class SecuredKafka implements AutoCloseable {
         }
         EmbeddedKafkaConfig ports = EmbeddedKafkaConfig.onFreePorts(dataDir);
         String spec = passwords.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
-        JvmProcess process = JvmProcess.start(SecuredBrokerMain.class, Map.of(SecuredBrokerMain.USERS, spec),
+        ChildJvm process = ChildJvm.start(SecuredBrokerMain.class.getSimpleName(), SecuredBrokerMain.class, Map.of(SecuredBrokerMain.USERS, spec),
                 List.of("-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
                 dataDir.toString(), String.valueOf(ports.port()), String.valueOf(ports.controllerPort()));
         long deadline = System.nanoTime() + STARTUP.toNanos();

@@ -1,5 +1,7 @@
 package io.eventline.testsupport;
 
+import io.eventline.kafka.embedded.ChildJvm;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -46,7 +48,7 @@ class KafkaExtensionTest {
                 producer.send(new ProducerRecord<>("to-child", "k" + i, "from-parent-" + i)).get();
             }
         }
-        try (JvmProcess child = JvmProcess.start(SecondJvmClient.class, kafka.bootstrapServers(), "to-parent", "to-child", "5")) {
+        try (ChildJvm child = ChildJvm.start(SecondJvmClient.class, kafka.bootstrapServers(), "to-parent", "to-child", "5")) {
             int exit = child.waitFor(Duration.ofSeconds(90));
             assertThat(exit).as(child.output()).isZero();
         }

@@ -1,7 +1,7 @@
 package io.eventline.command.app;
 
 import io.eventline.contracts.AggregateType;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.command.http.CommandHttp;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
@@ -39,10 +39,10 @@ public final class CommandService implements AutoCloseable {
     public static final int DEFAULT_STREAM_THREADS = 2;
 
     private final StreamsService streams;
-    private final CommandGateway gateway;
+    private final EventlineClient gateway;
     private final HttpApi http;
 
-    private CommandService(StreamsService streams, CommandGateway gateway, HttpApi http) {
+    private CommandService(StreamsService streams, EventlineClient gateway, HttpApi http) {
         this.streams = streams;
         this.gateway = gateway;
         this.http = http;
@@ -74,7 +74,7 @@ public final class CommandService implements AutoCloseable {
         Topology topology = topology(types, settings, outcomes, new MicrometerCommandMetrics(streams.meters()),
                 streams.failures());
         streams.start(topology);
-        CommandGateway gateway = new CommandGateway(settings.clientConfig(), settings.topics(), outcomes);
+        EventlineClient gateway = new EventlineClient(settings.clientConfig(), settings.topics(), outcomes);
         QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),
                 Duration.ofSeconds(5), settings.maxStaleLag());
         AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5));
@@ -100,7 +100,7 @@ public final class CommandService implements AutoCloseable {
                 types.stream().map(t -> settings.topics().events(t.name())).toList());
     }
 
-    public CommandGateway gateway() {
+    public EventlineClient gateway() {
         return gateway;
     }
 

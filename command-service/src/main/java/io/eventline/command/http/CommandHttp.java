@@ -4,7 +4,7 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.http.Ids;
@@ -27,11 +27,11 @@ import java.util.concurrent.TimeoutException;
 public final class CommandHttp {
 
     private final Map<String, AggregateType<?, ?, ?>> types = new LinkedHashMap<>();
-    private final CommandGateway gateway;
+    private final EventlineClient gateway;
     private final Duration commandTimeout;
     private final Clock clock;
 
-    public CommandHttp(List<AggregateType<?, ?, ?>> types, CommandGateway gateway, Duration commandTimeout, Clock clock) {
+    public CommandHttp(List<AggregateType<?, ?, ?>> types, EventlineClient gateway, Duration commandTimeout, Clock clock) {
         types.forEach(t -> this.types.put(t.name(), t));
         this.gateway = gateway;
         this.commandTimeout = commandTimeout;

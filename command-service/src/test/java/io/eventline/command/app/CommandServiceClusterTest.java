@@ -10,7 +10,7 @@ import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
 import io.eventline.contracts.EventEnvelope;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.domain.account.AccountCommand;
@@ -23,7 +23,7 @@ import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.config.ServiceSettings;
-import io.eventline.testsupport.JvmProcess;
+import io.eventline.kafka.embedded.ChildJvm;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
 import java.net.ServerSocket;
@@ -158,9 +158,9 @@ class CommandServiceClusterTest {
         final Topics topics;
         final SchemaRegistry registry;
         final AvroOutcomeCodec outcomes;
-        final CommandGateway gateway;
+        final EventlineClient gateway;
         final AggregateType<InventoryCommand, InventoryState, InventoryEvent> inventory;
-        final Map<String, JvmProcess> instances = new HashMap<>();
+        final Map<String, ChildJvm> instances = new HashMap<>();
 
         Pipeline(KafkaTestCluster kafka, String prefix) {
             this.kafka = kafka;
@@ -175,7 +175,7 @@ class CommandServiceClusterTest {
             try (var admin = org.apache.kafka.clients.admin.Admin.create(kafka.clientConfig())) {
                 new io.eventline.schemas.topics.TopicProvisioner(admin).provision(topics.all());
             }
-            this.gateway = new CommandGateway(kafka.clientConfig(), topics, outcomes);
+            this.gateway = new EventlineClient(kafka.clientConfig(), topics, outcomes);
             cleanup.add(gateway);
         }
 
@@ -190,7 +190,7 @@ class CommandServiceClusterTest {
                     "EVENTLINE_APPLICATION_ID", "it-" + prefix,
                     "EVENTLINE_HTTP_PORT", String.valueOf(port),
                     "EVENTLINE_STATE_DIR", Files.createDirectories(stateRoot.resolve(name)).toString());
-            JvmProcess process = JvmProcess.start(CommandServiceMain.class, env, List.of());
+            ChildJvm process = ChildJvm.start(CommandServiceMain.class.getSimpleName(), CommandServiceMain.class, env, List.of());
             instances.put(name, process);
             cleanup.add(process);
             return port;
@@ -209,7 +209,7 @@ class CommandServiceClusterTest {
                 Thread.sleep(200);
             }
             throw new AssertionError("instance on port " + port + " not ready; outputs:\n"
-                    + instances.values().stream().map(JvmProcess::output).collect(Collectors.joining("\n----\n")));
+                    + instances.values().stream().map(ChildJvm::output).collect(Collectors.joining("\n----\n")));
         }
 
         HttpResponse<String> get(int port, String path) throws Exception {

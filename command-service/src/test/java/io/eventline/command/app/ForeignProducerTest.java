@@ -8,7 +8,7 @@ import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
 import io.eventline.contracts.EventEnvelope;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.contracts.AggregatePartitioner;
@@ -209,7 +209,7 @@ class ForeignProducerTest {
         final AvroOutcomeCodec outcomes;
         final AggregateType<OrderCommand, OrderState, OrderEvent> orders;
         final CommandService service;
-        final CommandGateway gateway;
+        final EventlineClient gateway;
 
         Pipeline(KafkaTestCluster kafka, String prefix) throws Exception {
             this.kafka = kafka;

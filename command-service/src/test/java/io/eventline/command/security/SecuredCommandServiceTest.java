@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.domain.account.AccountCommand;
@@ -81,7 +81,7 @@ class SecuredCommandServiceTest {
     void a_command_producer_sends_commands_and_reads_their_results() throws Exception {
         assertThat(pipeline.post("/commands/account/bob", "{\"type\":\"OpenAccount\",\"payload\":{\"currency\":\"EUR\"}}")
                 .statusCode()).as("the service registers the account commands' schema").isEqualTo(200);
-        try (SchemaRegistry registry = producerRegistry(); CommandGateway producer = producerGateway(registry)) {
+        try (SchemaRegistry registry = producerRegistry(); EventlineClient producer = producerGateway(registry)) {
             CommandOutcome deposited = producer.send(Aggregates.account(registry), command("deposit-bob", "bob",
                     new AccountCommand.DepositMoney("bob", 500)), Duration.ofSeconds(30)).join();
             assertThat(deposited.accepted()).isTrue();
@@ -133,8 +133,8 @@ class SecuredCommandServiceTest {
         return SchemaRegistries.fromConfig(pipeline.kafka.clientConfig(PRODUCER));
     }
 
-    private CommandGateway producerGateway(SchemaRegistry registry) {
-        return new CommandGateway(pipeline.kafka.clientConfig(PRODUCER), pipeline.topics, new AvroOutcomeCodec(registry));
+    private EventlineClient producerGateway(SchemaRegistry registry) {
+        return new EventlineClient(pipeline.kafka.clientConfig(PRODUCER), pipeline.topics, new AvroOutcomeCodec(registry));
     }
 
     private static <C> CommandEnvelope<C> command(String commandId, String aggregateId, C command) {

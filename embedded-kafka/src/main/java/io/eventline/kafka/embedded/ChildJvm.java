@@ -1,4 +1,4 @@
-package io.eventline.bench;
+package io.eventline.kafka.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * A class's {@code main} in a JVM of its own, with this JVM's classpath and extra environment: a
  * service instance that a fault can really hit, or whose memory can be measured alone. SIGKILL is a
  * crash, SIGSTOP a process frozen (a long GC pause, a VM migration), SIGTERM an orderly scale-in.
- * Output goes to a file, kept for diagnosis.
+ * Output goes to a file, kept for diagnosis. Here, beside the embedded broker, because the brokers,
+ * services and tools of the tests, the benchmarks and the fault scenarios all start this way.
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -72,7 +73,9 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         if (Runtime.version().feature() >= 24) {
+            // Kafka's clients use sun.misc.Unsafe and RocksDB loads a native library, both on purpose.
             command.add("--sun-misc-unsafe-memory-access=allow");
+            command.add("--enable-native-access=ALL-UNNAMED");
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -86,6 +89,20 @@ public final class ChildJvm implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A lean JVM running {@code main} with {@code args}, named after its class: a tool or a second instance in a test. */
+    public static ChildJvm start(Class<?> main, String... args) {
+        return start(main.getSimpleName(), main, Map.of(), List.of(), args);
+    }
+
+    /** Waits for the process to end and returns its exit code; kills it and fails, with its output, after the timeout. */
+    public int waitFor(Duration timeout) {
+        if (!awaitExit(timeout)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(name + " did not end within " + timeout + "; its output:\n" + output());
+        }
+        return process.exitValue();
     }
 
     public String name() {

@@ -10,7 +10,7 @@ import io.eventline.domain.account.AccountCommand.DepositMoney;
 import io.eventline.domain.account.AccountCommand.OpenAccount;
 import io.eventline.domain.inventory.InventoryCommand.AddStock;
 import io.eventline.projection.app.ProjectionServiceMain;
-import io.eventline.testsupport.JvmProcess;
+import io.eventline.kafka.embedded.ChildJvm;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
 import java.net.http.HttpResponse;
@@ -39,11 +39,11 @@ class ReadModelClusterTest {
     @TempDir
     Path stateRoot;
     ReadModelPipeline pipeline;
-    final Map<Integer, JvmProcess> instances = new HashMap<>();
+    final Map<Integer, ChildJvm> instances = new HashMap<>();
 
     @AfterEach
     void stop() throws Exception {
-        instances.values().forEach(JvmProcess::close);
+        instances.values().forEach(ChildJvm::close);
         pipeline.close();
     }
 
@@ -118,7 +118,7 @@ class ReadModelClusterTest {
         Map<String, String> env = new HashMap<>(pipeline.environment("rm-cluster-projections"));
         env.put("EVENTLINE_HTTP_PORT", String.valueOf(port));
         env.put("EVENTLINE_STATE_DIR", Files.createDirectories(stateRoot.resolve(name)).toString());
-        instances.put(port, JvmProcess.start(ProjectionServiceMain.class, env, List.of()));
+        instances.put(port, ChildJvm.start(ProjectionServiceMain.class.getSimpleName(), ProjectionServiceMain.class, env, List.of()));
         return port;
     }
 

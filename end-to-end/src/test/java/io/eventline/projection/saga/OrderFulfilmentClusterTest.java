@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
+import io.eventline.contracts.CommittedRecords;
 import io.eventline.contracts.CommandOutcome;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.EventMetadata;
@@ -29,20 +30,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -211,18 +206,9 @@ class OrderFulfilmentClusterTest {
     private static List<CommandEnvelope<?>> commandsOn(SagaPipeline p, String aggregate) {
         AggregateType<?, ?, ?> type = Aggregates.all(p.registry).stream().filter(t -> t.name().equals(aggregate)).findFirst().orElseThrow();
         String topic = p.topics.commands(aggregate);
-        Map<String, Object> config = new HashMap<>(p.kafka.clientConfig());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<CommandEnvelope<?>> commands = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> commands.add(type.codec().decodeCommand(topic, r.headers(), r.value())));
-            }
-        }
+        CommittedRecords.readToEnd(p.kafka.clientConfig(), topic, Duration.ofSeconds(30))
+                .forEach(r -> commands.add(type.codec().decodeCommand(topic, r.headers(), r.value())));
         return commands;
     }
 

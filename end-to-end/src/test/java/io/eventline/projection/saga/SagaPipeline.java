@@ -4,7 +4,7 @@ import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
 import io.eventline.command.app.CommandService;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.contracts.AggregateType;
 import io.eventline.domain.fulfilment.OrderFulfilment;
@@ -44,7 +44,7 @@ final class SagaPipeline implements AutoCloseable {
     final AvroOutcomeCodec outcomes;
     private final Path stateRoot;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private CommandGateway gateway;
+    private EventlineClient gateway;
 
     SagaPipeline(KafkaTestCluster kafka, String prefix, Path stateRoot) {
         this.kafka = kafka;
@@ -89,9 +89,9 @@ final class SagaPipeline implements AutoCloseable {
         return prefix + "-projections-" + OrderFulfilmentTopology.NAME + "-v1";
     }
 
-    CommandGateway gateway() {
+    EventlineClient gateway() {
         if (gateway == null) {
-            gateway = new CommandGateway(kafka.clientConfig(), topics, outcomes);
+            gateway = new EventlineClient(kafka.clientConfig(), topics, outcomes);
             running.add(gateway);
         }
         return gateway;

@@ -1,6 +1,6 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.bench.ChildJvm;
+import io.eventline.kafka.embedded.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.eventline.launcher.faults;
 
 import io.eventline.contracts.AggregateType;
 import io.eventline.command.app.CommandServiceMain;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
 import io.eventline.projection.app.ProjectionService;
@@ -38,7 +38,7 @@ public final class FaultPipeline implements AutoCloseable {
     public final List<AggregateType<?, ?, ?>> types;
     private final Map<String, String> environment;
     private final Path stateRoot;
-    private final CommandGateway gateway;
+    private final EventlineClient gateway;
     private final Map<String, ServiceInstance> instances = new LinkedHashMap<>();
     private final List<AutoCloseable> inProcess = new ArrayList<>();
 
@@ -52,7 +52,7 @@ public final class FaultPipeline implements AutoCloseable {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             new TopicProvisioner(admin).provision(settings.topics().all());
         }
-        this.gateway = new CommandGateway(settings.clientConfig(), settings.topics(), new AvroOutcomeCodec(registry));
+        this.gateway = new EventlineClient(settings.clientConfig(), settings.topics(), new AvroOutcomeCodec(registry));
     }
 
     /** Starts a command-service instance in a new JVM, on a port and state directory it keeps across restarts. */
@@ -90,7 +90,7 @@ public final class FaultPipeline implements AutoCloseable {
         return workload;
     }
 
-    public CommandGateway gateway() {
+    public EventlineClient gateway() {
         return gateway;
     }
 

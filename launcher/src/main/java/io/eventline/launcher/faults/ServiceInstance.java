@@ -1,6 +1,6 @@
 package io.eventline.launcher.faults;
 
-import io.eventline.bench.ChildJvm;
+import io.eventline.kafka.embedded.ChildJvm;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.CommandOutcome;
-import io.eventline.command.gateway.CommandGateway;
+import io.eventline.client.EventlineClient;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.inventory.InventoryCommand;
 import java.time.Duration;
@@ -31,7 +31,7 @@ public final class ShopWorkload implements AutoCloseable {
     static final int SCARCE_EVERY = 8;
 
     private final String run;
-    private final CommandGateway gateway;
+    private final EventlineClient gateway;
     private final List<AggregateType<?, ?, ?>> types;
     private final ShopFlows flows;
     private final boolean saga;
@@ -46,7 +46,7 @@ public final class ShopWorkload implements AutoCloseable {
     private Thread thread;
 
     /** With {@code saga}, only orders, restocking and deposits: what the saga needs and its invariants allow. */
-    public ShopWorkload(String run, CommandGateway gateway, List<AggregateType<?, ?, ?>> types, boolean saga, long seed) {
+    public ShopWorkload(String run, EventlineClient gateway, List<AggregateType<?, ?, ?>> types, boolean saga, long seed) {
         this.run = run;
         this.gateway = gateway;
         this.types = types;

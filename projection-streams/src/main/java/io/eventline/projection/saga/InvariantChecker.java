@@ -1,26 +1,23 @@
 package io.eventline.projection.saga;
 
 import io.eventline.contracts.AggregateType;
+import io.eventline.contracts.CommittedRecords;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.mapping.Aggregates;
-import io.eventline.schemas.registry.SchemaRegistry;
-import io.eventline.schemas.topics.Topics;
 import io.eventline.domain.fulfilment.FulfilmentState;
 import io.eventline.domain.fulfilment.OrderFulfilment;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Optional;
-import org.apache.kafka.common.serialization.Deserializer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Checks, once a workload has settled, that order fulfilment kept its promises, from the event topics
@@ -116,27 +113,8 @@ public final class InvariantChecker {
         });
     }
 
-    /** Every committed record of {@code topic}, partition by partition, from the beginning to its end now. */
+    /** Every committed record of {@code topic}, from the beginning to its end now, each partition in order. */
     private void readTopic(String topic, Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, readTimeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            for (TopicPartition partition : partitions) {
-                consumer.assign(List.of(partition));
-                consumer.seekToBeginning(List.of(partition));
-                long end = consumer.endOffsets(List.of(partition), readTimeout).get(partition);
-                long deadline = System.nanoTime() + readTimeout.toNanos();
-                while (consumer.position(partition, readTimeout) < end) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("could not read " + partition + " to offset " + end + " within " + readTimeout);
-                    }
-                    consumer.poll(Duration.ofMillis(200)).forEach(sink);
-                }
-            }
-        }
+        CommittedRecords.readToEnd(clientConfig, topic, readTimeout).forEach(sink);
     }
 }

@@ -2,7 +2,7 @@ package io.eventline.schemas.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventline.testsupport.JvmProcess;
+import io.eventline.kafka.embedded.ChildJvm;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
 import java.time.Duration;
@@ -19,8 +19,8 @@ class ConcurrentRegistrationTest {
     void two_processes_registering_the_same_schemas_in_different_orders_at_once_agree_on_every_id(KafkaTestCluster kafka) {
         String topic = "_schemas-race-" + UUID.randomUUID();
         String startAt = Long.toString(System.currentTimeMillis() + 6_000); // after both JVMs have started
-        try (JvmProcess first = JvmProcess.start(RegisterSchemasConcurrently.class, kafka.bootstrapServers(), topic, "1", startAt);
-             JvmProcess second = JvmProcess.start(RegisterSchemasConcurrently.class, kafka.bootstrapServers(), topic, "2", startAt)) {
+        try (ChildJvm first = ChildJvm.start(RegisterSchemasConcurrently.class, kafka.bootstrapServers(), topic, "1", startAt);
+             ChildJvm second = ChildJvm.start(RegisterSchemasConcurrently.class, kafka.bootstrapServers(), topic, "2", startAt)) {
             assertThat(first.waitFor(Duration.ofMinutes(3))).as(first.output()).isZero();
             assertThat(second.waitFor(Duration.ofMinutes(3))).as(second.output()).isZero();
 
