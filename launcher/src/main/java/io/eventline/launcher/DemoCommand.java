@@ -114,7 +114,8 @@ final class DemoCommand implements Callable<Integer> {
             report = new DemoReport(workload, tracker, sentNanos, settledNanos, settled);
         }
         report.print(System.out);
-        boolean holds = report.settled() && DemoChecks.invariantsHold(commandSettings, registry, System.out);
+        boolean holds = report.settled() && DemoChecks.invariantsHold(commandSettings, registry, System.out)
+                & DemoChecks.readModelsEqualTheirFolds(projectionSettings, registry, Duration.ofSeconds(30), System.out);
         if (exitAfterSummary) {
             stopAll.run();
             return holds ? 0 : 1;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.contracts.CommandOutcome;
+import io.eventline.domain.account.AccountCommand.DepositMoney;
+import io.eventline.domain.account.AccountCommand.OpenAccount;
 import io.eventline.domain.inventory.InventoryCommand.AddStock;
 import io.eventline.domain.order.OrderCommand.CancelOrder;
 import io.eventline.domain.order.OrderCommand.ConfirmOrder;
@@ -34,9 +36,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -158,6 +164,36 @@ class ReadModelServiceTest {
         String metrics = pipeline.get(port, "/metrics").body();
         assertThat(metrics).contains("eventline_projection_lag_records{application=\"rm-svc-projections-order-summary-v1\"");
         assertThat(metrics).contains("eventline_projection_lag_seconds");
+    }
+
+    @Test
+    void every_aggregate_read_model_equals_the_fold_of_the_committed_events_and_a_difference_is_reported() throws Exception {
+        pipeline.send(pipeline.accounts(), "fold-open", "fold-erin", new OpenAccount("fold-erin", "EUR"));
+        pipeline.send(pipeline.accounts(), "fold-deposit", "fold-erin", new DepositMoney("fold-erin", 700));
+        pipeline.send(pipeline.inventory(), "fold-add", "fold-sku", new AddStock("fold-sku", 9));
+        pipeline.send(pipeline.orders(), "fold-place", "fold-order", new PlaceOrder("fold-order", "fold-erin", LINES, "EUR"));
+        List<AggregateView<?, ?>> views = List.of(AccountBalanceModule.VIEW, StockLevelModule.VIEW, OrderSummaryModule.VIEW);
+        for (AggregateView<?, ?> view : views) {
+            String applicationId = "rm-svc-projections-" + view.name() + "-v1";
+            await(Duration.ofSeconds(30), view.name() + " equal to the fold of the events", () -> ReadModelFoldCheck.differences(
+                    pipeline.kafka.clientConfig(), pipeline.topics, pipeline.registry, view, applicationId, Duration.ofSeconds(30))
+                    .isEmpty(), () -> String.join("\n", ReadModelFoldCheck.differences(pipeline.kafka.clientConfig(), pipeline.topics,
+                    pipeline.registry, view, applicationId, Duration.ofSeconds(30))));
+        }
+
+        // A value no event accounts for, written where the store's changelog is: the check must say so.
+        String changelog = "rm-svc-projections-" + AccountBalanceModule.VIEW.name() + "-v1-" + AccountBalanceModule.VIEW.name()
+                + "-changelog";
+        Map<String, Object> config = new HashMap<>(pipeline.kafka.clientConfig());
+        try (var producer = new KafkaProducer<>(config,
+                new StringSerializer(),
+                AvroSerde.forValues(AccountBalanceModule.VIEW.storedType(), pipeline.registry).serializer())) {
+            var ghost = AccountBalanceModule.VIEW.fold().initial("fold-ghost");
+            producer.send(new ProducerRecord<>(changelog, "fold-ghost", ghost)).get();
+        }
+        assertThat(ReadModelFoldCheck.differences(pipeline.kafka.clientConfig(), pipeline.topics, pipeline.registry,
+                AccountBalanceModule.VIEW, "rm-svc-projections-account-balances-v1", Duration.ofSeconds(30)))
+                .singleElement().asString().startsWith("account fold-ghost: in account-balances with no committed event");
     }
 
     @Test
