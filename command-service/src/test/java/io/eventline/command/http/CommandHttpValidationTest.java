@@ -64,7 +64,8 @@ class CommandHttpValidationTest {
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return client.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

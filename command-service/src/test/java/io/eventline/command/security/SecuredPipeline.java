@@ -82,6 +82,7 @@ final class SecuredPipeline implements AutoCloseable {
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

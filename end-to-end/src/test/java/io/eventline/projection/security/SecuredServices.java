@@ -98,6 +98,7 @@ final class SecuredServices implements AutoCloseable {
 
     HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

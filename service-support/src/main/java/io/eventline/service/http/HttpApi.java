@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +125,9 @@ public final class HttpApi implements AutoCloseable {
                 authorise(headers);
             }
             byte[] body = readBody(exchange.getRequestBody());
+            if (method.equals("POST")) {
+                requireJson(headers.get("content-type"));
+            }
             Request request = new Request(method, path, params.get(), query(exchange.getRequestURI().getRawQuery()),
                     headers, body, json);
             return route.handler().handle(request);
@@ -149,6 +153,23 @@ public final class HttpApi implements AutoCloseable {
                     Map.of(), Map.of("WWW-Authenticate", "Bearer"));
         }
     }
+
+    /**
+     * A POST must say it sends JSON. A browser sends a cross-site POST without asking first only with
+     * no Content-Type or a form's (text/plain, urlencoded, multipart): refusing those means a web page
+     * cannot post a command on a visitor's behalf (CSRF), and a JSON POST from a page of another origin
+     * needs a CORS preflight, which these services never grant.
+     */
+    private static void requireJson(String contentType) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json") && !JSON_SUFFIXED.matcher(mediaType).matches()) {
+            throw new Problem(415, "Unsupported Media Type", "a POST body must be JSON sent with Content-Type: application/json"
+                    + (contentType == null ? " (there was no Content-Type)" : ", not " + contentType),
+                    Map.of(), Map.of("Accept-Post", "application/json"));
+        }
+    }
+
+    private static final Pattern JSON_SUFFIXED = Pattern.compile("application/[a-z0-9.!#$&^_-]+\\+json");
 
     private byte[] readBody(InputStream in) {
         byte[] body;

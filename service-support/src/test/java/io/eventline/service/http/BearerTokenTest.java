@@ -37,7 +37,7 @@ class BearerTokenTest {
 
     private int post(HttpApi api, String authorization) throws Exception {
         var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/guarded"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}"));
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,22 @@ class HttpApiTest {
     }
 
     @Test
+    void a_post_must_say_it_sends_json_so_that_a_web_page_cannot_post_a_form_or_a_typeless_body() throws Exception {
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x",
+                "application/jsonp")) {
+            HttpResponse<String> answer = post("/echo", "{\"a\":1}", Map.of("Content-Type", type));
+            assertThat(answer.statusCode()).as(type).isEqualTo(415);
+            assertThat(answer.headers().firstValue("Accept-Post")).contains("application/json");
+            assertThat(answer.body()).contains("Content-Type: application/json");
+        }
+        HttpResponse<String> typeless = send(HttpRequest.newBuilder(uri("/echo")).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(typeless.statusCode()).as("no Content-Type").isEqualTo(415);
+        assertThat(post("/echo", "{\"a\":1}", Map.of("Content-Type", "application/json; charset=utf-8")).statusCode()).isEqualTo(200);
+        assertThat(post("/echo", "{\"a\":1}", Map.of("Content-Type", "Application/JSON")).statusCode()).isEqualTo(200);
+        assertThat(post("/echo", "{\"a\":1}", Map.of("Content-Type", "application/merge-patch+json")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void hides_internal_errors_behind_a_500_without_stack_trace() throws Exception {
         var response = get("/boom");
         assertThat(response.statusCode()).isEqualTo(500);
@@ -92,8 +109,9 @@ class HttpApiTest {
     }
 
     private HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
-        var builder = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(builder::header);
+        var builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::setHeader);
         return send(builder);
     }
 
