@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,15 @@ public final class HttpApi implements AutoCloseable {
     private final Json json = new Json();
     private final int maxBodyBytes;
     private final List<byte[]> acceptedAuthorizations;
+    private final int maxInFlight;
+    private final Semaphore inFlight;
     private HttpServer server;
+
+    /**
+     * Requests served at once, health checks aside; one more is answered 503 at once. Bodies are
+     * capped, so this bounds the memory that requests (and queries waiting for a minVersion) hold.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 256;
 
     /**
      * @param bearerToken when present, protected routes need it; several tokens separated by commas
@@ -40,7 +49,13 @@ public final class HttpApi implements AutoCloseable {
      *                    clients with the old or the new one are refused (docs/operations.md)
      */
     public HttpApi(int maxBodyBytes, Optional<String> bearerToken) {
+        this(maxBodyBytes, bearerToken, DEFAULT_MAX_IN_FLIGHT);
+    }
+
+    public HttpApi(int maxBodyBytes, Optional<String> bearerToken, int maxInFlight) {
         this.maxBodyBytes = maxBodyBytes;
+        this.maxInFlight = maxInFlight;
+        this.inFlight = new Semaphore(maxInFlight);
         this.acceptedAuthorizations = bearerToken.stream()
                 .flatMap(tokens -> java.util.Arrays.stream(tokens.split(",")))
                 .map(String::trim).filter(t -> !t.isEmpty())
@@ -92,6 +107,15 @@ public final class HttpApi implements AutoCloseable {
 
     private void exchange(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        // Health checks are cheap and must answer most when the service is busiest.
+        boolean counted = !path.startsWith("/health/");
+        if (counted && !inFlight.tryAcquire()) {
+            try (exchange) {
+                send(exchange, problemResponse(new Problem(503, "Service Unavailable", "more than " + maxInFlight
+                        + " requests in flight; try again shortly", Map.of(), Map.of("Retry-After", "1")), path));
+            }
+            return;
+        }
         try (exchange) {
             Response response;
             try {
@@ -104,6 +128,10 @@ public final class HttpApi implements AutoCloseable {
                         "the request could not be completed; the error is in the service log"), path);
             }
             send(exchange, response);
+        } finally {
+            if (counted) {
+                inFlight.release();
+            }
         }
     }
 
@@ -124,7 +152,11 @@ public final class HttpApi implements AutoCloseable {
             if (route.protectedByToken()) {
                 authorise(headers);
             }
-            byte[] body = readBody(exchange.getRequestBody());
+            if (!method.equals("POST") && carriesBody(headers)) {
+                // Nothing but a POST reads a body: refused before a byte of it is buffered.
+                throw Problem.badRequest("a " + method + " request carries no body");
+            }
+            byte[] body = method.equals("POST") ? readBody(exchange.getRequestBody()) : new byte[0];
             if (method.equals("POST")) {
                 requireJson(headers.get("content-type"));
             }
@@ -170,6 +202,11 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private static final Pattern JSON_SUFFIXED = Pattern.compile("application/[a-z0-9.!#$&^_-]+\\+json");
+
+    private static boolean carriesBody(Map<String, String> headers) {
+        String length = headers.get("content-length");
+        return headers.containsKey("transfer-encoding") || (length != null && !length.trim().equals("0"));
+    }
 
     private byte[] readBody(InputStream in) {
         byte[] body;

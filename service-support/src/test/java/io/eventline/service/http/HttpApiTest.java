@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +77,46 @@ class HttpApiTest {
         assertThat(post("/echo", "{\"a\":1}", Map.of("Content-Type", "application/json; charset=utf-8")).statusCode()).isEqualTo(200);
         assertThat(post("/echo", "{\"a\":1}", Map.of("Content-Type", "Application/JSON")).statusCode()).isEqualTo(200);
         assertThat(post("/echo", "{\"a\":1}", Map.of("Content-Type", "application/merge-patch+json")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_get_carries_no_body_and_one_that_does_is_refused_before_it_is_read() throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/things/a"))
+                .method("GET", HttpRequest.BodyPublishers.ofString("x".repeat(1_000))));
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("carries no body");
+        assertThat(get("/things/a").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void requests_beyond_the_in_flight_cap_get_a_503_at_once_while_health_checks_still_answer() throws Exception {
+        CountDownLatch inside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
+        try (HttpApi capped = new HttpApi(64, Optional.empty(), 2)
+                .get("/slow", r -> {
+                    inside.countDown();
+                    release.await();
+                    return Response.ok(Map.of("done", true));
+                })
+                .get("/health/live", r -> Response.ok(Map.of("live", true)))
+                .start("127.0.0.1", 0)) {
+            URI slow = URI.create("http://127.0.0.1:" + capped.port() + "/slow");
+            var first = client.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
+            var second = client.sendAsync(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(inside.await(10, TimeUnit.SECONDS)).as("both requests are being served").isTrue();
+
+            HttpResponse<String> third = client.send(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(third.statusCode()).isEqualTo(503);
+            assertThat(third.headers().firstValue("Retry-After")).contains("1");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + capped.port() + "/health/live")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(second.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(client.send(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .as("a place freed is a place again").isEqualTo(200);
+        }
     }
 
     @Test
