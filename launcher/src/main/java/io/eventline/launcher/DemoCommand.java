@@ -73,6 +73,8 @@ final class DemoCommand implements Callable<Integer> {
         env.put("EVENTLINE_TOPIC_PREFIX", topicOptions.topics().prefix());
         env.put("EVENTLINE_PARTITIONS", String.valueOf(topicOptions.topics().partitions()));
         env.putIfAbsent("EVENTLINE_STANDBY_REPLICAS", "0");
+        // A demo runs without credentials on purpose, so it listens on this machine only unless told otherwise.
+        env.putIfAbsent("EVENTLINE_HTTP_HOST", "127.0.0.1");
         env.remove("EVENTLINE_HTTP_PORT");
         ServiceSettings commandSettings = ServiceSettings.fromEnvironment(env, CommandService.DEFAULT_APPLICATION_ID, commandPort,
                 CommandService.DEFAULT_STREAM_THREADS);
@@ -96,6 +98,8 @@ final class DemoCommand implements Callable<Integer> {
         String run = "run" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         System.out.printf("Pipeline up: Kafka %s, command-service http://localhost:%d, projection-streams http://localhost:%d%n",
                 broker.bootstrapServers(), commands.httpPort(), projections.httpPort());
+        System.out.printf("HTTP on %s only%s (EVENTLINE_HTTP_HOST, EVENTLINE_HTTP_TOKEN to change that)%n",
+                commandSettings.httpHost(), commandSettings.bearerToken().isPresent() ? "" : ", without credentials: a demo");
         DemoWorkload workload = new DemoWorkload(run, new DemoWorkload.Shape(customers, skus, orders, rate, 42),
                 commands.gateway(), Aggregates.order(registry), Aggregates.inventory(registry), Aggregates.account(registry));
         System.out.printf("Seeding %d accounts and %d skus (run %s)...%n", customers, skus, run);
