@@ -13,6 +13,9 @@ import io.eventline.projection.app.ProjectionServiceMain;
 import io.eventline.kafka.embedded.ChildJvm;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +53,7 @@ class ReadModelClusterTest {
     @Test
     void every_key_is_answered_from_either_instance_and_still_answered_when_one_is_killed(KafkaTestCluster kafka) throws Exception {
         pipeline = new ReadModelPipeline(kafka, "rm-cluster", stateRoot);
+        pipeline.httpToken = "cluster-token"; // forwarded queries and gathered lists must carry it between instances
         int a = startInstance("a");
         int b = startInstance("b");
         for (String sku : SKUS) {
@@ -75,6 +79,7 @@ class ReadModelClusterTest {
             assertThat(fromA.get("balance").asLong()).isEqualTo(1_000);
         }
         assertThat(servedBy).as("both instances own partitions").hasSize(2);
+        assertThat(statusWithoutToken(a, "/readmodels/stock/" + SKUS.get(0))).as("no token, no answer").isEqualTo(401);
         JsonNode gathered = json(pipeline.get(a, "/readmodels/stock?limit=100"));
         assertThat(gathered.get("partial").asBoolean()).isFalse();
         assertThat(gathered.get("items")).extracting(i -> i.get("sku").asText()).containsExactlyElementsOf(SKUS);
@@ -117,6 +122,7 @@ class ReadModelClusterTest {
         int port = ReadModelPipeline.freePort();
         Map<String, String> env = new HashMap<>(pipeline.environment("rm-cluster-projections"));
         env.put("EVENTLINE_HTTP_PORT", String.valueOf(port));
+        env.put("EVENTLINE_HTTP_TOKEN", pipeline.httpToken);
         env.put("EVENTLINE_STATE_DIR", Files.createDirectories(stateRoot.resolve(name)).toString());
         instances.put(port, ChildJvm.start(ProjectionServiceMain.class.getSimpleName(), ProjectionServiceMain.class, env, List.of()));
         return port;
@@ -126,6 +132,12 @@ class ReadModelClusterTest {
         await(Duration.ofSeconds(120), "instance on " + port + " ready",
                 () -> pipeline.get(port, "/health/ready").statusCode() == 200,
                 () -> instances.get(port).output());
+    }
+
+    /** The status of a GET without credentials. */
+    private static int statusWithoutToken(int port, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The answer's JSON without what differs between instances answering the same value. */

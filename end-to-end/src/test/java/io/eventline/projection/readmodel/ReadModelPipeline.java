@@ -106,9 +106,16 @@ final class ReadModelPipeline implements AutoCloseable {
         return Aggregates.account(registry);
     }
 
+    /** The bearer token the instances were given, if any: every query then presents it. */
+    String httpToken;
+
     HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(15));
+        if (httpToken != null) {
+            request.header("Authorization", "Bearer " + httpToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode json(HttpResponse<String> response) throws IOException {

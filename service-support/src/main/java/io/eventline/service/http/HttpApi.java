@@ -76,7 +76,10 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
-    /** A POST that needs {@code Authorization: Bearer <token>} when a token is configured. */
+    /**
+     * A POST that needs {@code Authorization: Bearer <token>} when a token is configured; with a
+     * token, every other route does too, {@code /health/*} aside.
+     */
     public HttpApi protectedPost(String template, Route.Handler handler) {
         routes.add(Route.of("POST", template, handler, true));
         return this;
@@ -149,7 +152,9 @@ public final class HttpApi implements AutoCloseable {
                 continue;
             }
             Map<String, String> headers = headers(exchange);
-            if (route.protectedByToken()) {
+            if (route.protectedByToken() || !path.startsWith("/health/")) {
+                // With a token set, reads are private too (balances, the audit trail); only the
+                // orchestrator's health checks answer without one.
                 authorise(headers);
             }
             if (!method.equals("POST") && carriesBody(headers)) {

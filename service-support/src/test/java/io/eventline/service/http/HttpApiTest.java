@@ -22,10 +22,9 @@ class HttpApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        api = new HttpApi(64, Optional.of("s3cret"))
+        api = new HttpApi(64, Optional.empty())
                 .get("/things/{id}", r -> Response.ok(Map.of("id", r.param("id"))))
                 .post("/echo", r -> Response.ok(r.jsonBody()))
-                .protectedPost("/guarded", r -> Response.of(201, Map.of("ok", true)))
                 .get("/boom", r -> {
                     throw new IllegalStateException("secret internals");
                 })
@@ -124,13 +123,6 @@ class HttpApiTest {
         var response = get("/boom");
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("secret internals").doesNotContain("at io.eventline");
-    }
-
-    @Test
-    void protected_routes_need_the_bearer_token() throws Exception {
-        assertThat(post("/guarded", "{}", Map.of()).statusCode()).isEqualTo(401);
-        assertThat(post("/guarded", "{}", Map.of("Authorization", "Bearer wrong")).statusCode()).isEqualTo(401);
-        assertThat(post("/guarded", "{}", Map.of("Authorization", "Bearer s3cret")).statusCode()).isEqualTo(201);
     }
 
     /** Some malformed requests cannot even be built with HttpClient: write them on a socket. */

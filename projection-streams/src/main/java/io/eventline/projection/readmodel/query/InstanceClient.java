@@ -31,13 +31,19 @@ final class InstanceClient {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** The instance's JSON answer; empty when it did not answer 200 within the timeout. */
-    CompletableFuture<Optional<JsonNode>> localPart(HostInfo host, String path, Map<String, String> query) {
+    /**
+     * The instance's JSON answer; empty when it did not answer 200 within the timeout. The caller's
+     * credentials go along: with a token set, the other instance needs them as this one did.
+     */
+    CompletableFuture<Optional<JsonNode>> localPart(HostInfo host, String path, Map<String, String> query,
+                                                    Optional<String> authorization) {
         String params = query.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&", KeyedQueries.FORWARDED + "=true&", ""));
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + path + "?" + params);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        authorization.ifPresent(value -> builder.header("Authorization", value));
+        HttpRequest request = builder.build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> response.statusCode() == 200
                         ? Optional.of(json.parse(response.body()))

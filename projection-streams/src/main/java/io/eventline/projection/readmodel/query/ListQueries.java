@@ -56,7 +56,7 @@ public final class ListQueries<V> {
         request.queryParam("after").ifPresent(a -> query.put("after", a));
         Map<HostInfo, CompletableFuture<Optional<JsonNode>>> asked = new LinkedHashMap<>();
         for (HostInfo host : otherHosts()) {
-            asked.put(host, instances.localPart(host, request.path(), query));
+            asked.put(host, instances.localPart(host, request.path(), query, request.header("authorization")));
         }
         List<LocalPage.Part> parts = new ArrayList<>(List.of(own));
         List<String> unreachable = new ArrayList<>();
