@@ -48,6 +48,7 @@ public record BenchContext(String bootstrapServers, Map<String, String> clientOv
         env.put("EVENTLINE_PARTITIONS", String.valueOf(partitions));
         env.put("EVENTLINE_STANDBY_REPLICAS", "0");
         env.put("EVENTLINE_HTTP_HOST", "127.0.0.1");
+        env.put("EVENTLINE_INSECURE", "true"); // on this machine only, for the benchmark's own clients
         env.put("EVENTLINE_STATE_DIR", workDir.resolve(application + "-" + httpPort).toString());
         clientOverrides.forEach((k, v) -> env.put("KAFKA_" + k.toUpperCase().replace('.', '_'), v));
         env.put("EVENTLINE_HTTP_PORT", String.valueOf(httpPort));

@@ -5,6 +5,7 @@ import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.app.ProjectionService;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.service.config.Credentials;
 import io.eventline.service.config.ServiceSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,6 +56,7 @@ final class ServiceCommands {
             ServiceSettings settings = ServiceSettings.fromEnvironment(options.environment(),
                     CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT,
                     CommandService.DEFAULT_STREAM_THREADS);
+            Credentials.requireTokenOrInsecure(options.environment(), settings, "command-service");
             SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
             CommandService service = CommandService.start(settings, registry);
             System.out.printf("command-service on http://%s:%d (Kafka %s). Ctrl-C stops.%n",
@@ -77,6 +79,7 @@ final class ServiceCommands {
         public Integer call() throws Exception {
             ServiceSettings settings = ServiceSettings.fromEnvironment(options.environment(),
                     ProjectionService.DEFAULT_APPLICATION_ID, ProjectionService.DEFAULT_HTTP_PORT);
+            Credentials.requireTokenOrInsecure(options.environment(), settings, "projection-streams");
             SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
             ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all());
             System.out.printf("projection-streams on http://%s:%d (Kafka %s). Ctrl-C stops.%n",

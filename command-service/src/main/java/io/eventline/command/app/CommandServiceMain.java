@@ -2,6 +2,7 @@ package io.eventline.command.app;
 
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.service.config.Credentials;
 import io.eventline.service.config.ServiceSettings;
 import io.eventline.service.app.BoundedShutdown;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ public final class CommandServiceMain {
         ServiceSettings settings = ServiceSettings.fromEnvironment(System.getenv(),
                 CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT,
                     CommandService.DEFAULT_STREAM_THREADS);
+        Credentials.requireTokenOrInsecure(System.getenv(), settings, "command-service");
         SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
         CommandService service = CommandService.start(settings, registry);
         LOG.info("command-service listening on http://{}:{}", settings.advertisedHost(), service.httpPort());

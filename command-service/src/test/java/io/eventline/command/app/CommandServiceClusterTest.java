@@ -189,6 +189,7 @@ class CommandServiceClusterTest {
                     "EVENTLINE_TOPIC_PREFIX", prefix,
                     "EVENTLINE_APPLICATION_ID", "it-" + prefix,
                     "EVENTLINE_HTTP_PORT", String.valueOf(port),
+                    "EVENTLINE_INSECURE", "true",
                     "EVENTLINE_STATE_DIR", Files.createDirectories(stateRoot.resolve(name)).toString());
             ChildJvm process = ChildJvm.start(CommandServiceMain.class.getSimpleName(), CommandServiceMain.class, env, List.of());
             instances.put(name, process);

@@ -109,7 +109,9 @@ public final class FaultPipeline implements AutoCloseable {
         return Map.of("EVENTLINE_BOOTSTRAP_SERVERS", bootstrapServers, "EVENTLINE_TOPIC_PREFIX", prefix,
                 "EVENTLINE_PARTITIONS", "3", "EVENTLINE_STANDBY_REPLICAS", String.valueOf(standbyReplicas),
                 "EVENTLINE_APPLICATION_ID", prefix + "-commands", "EVENTLINE_HTTP_HOST", "127.0.0.1",
-                "EVENTLINE_ADVERTISED_HOST", "127.0.0.1");
+                "EVENTLINE_ADVERTISED_HOST", "127.0.0.1",
+                // Instances on this machine only, for the scenario's own clients: no credentials, on purpose.
+                "EVENTLINE_INSECURE", "true");
     }
 
     /** Each instance's whole output, every life. */

@@ -2,6 +2,7 @@ package io.eventline.projection.app;
 
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.service.config.Credentials;
 import io.eventline.service.config.ServiceSettings;
 import io.eventline.service.app.BoundedShutdown;
 import org.slf4j.Logger;
@@ -17,6 +18,7 @@ public final class ProjectionServiceMain {
     public static void main(String[] args) throws Exception {
         ServiceSettings settings = ServiceSettings.fromEnvironment(System.getenv(),
                 ProjectionService.DEFAULT_APPLICATION_ID, ProjectionService.DEFAULT_HTTP_PORT);
+        Credentials.requireTokenOrInsecure(System.getenv(), settings, "projection-streams");
         SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
         ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all());
         LOG.info("projection-streams listening on http://{}:{}", settings.advertisedHost(), service.httpPort());
