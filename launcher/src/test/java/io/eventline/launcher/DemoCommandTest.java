@@ -2,6 +2,7 @@ package io.eventline.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.testsupport.KafkaExit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
@@ -19,6 +20,8 @@ class DemoCommandTest {
 
     @Test
     void runs_orders_through_the_whole_pipeline_and_the_invariants_hold() throws Exception {
+        KafkaExit.failInsteadOfExiting();
+        int brokerPort = freePortPair(); // the demo's broker takes this port and the next one (its controller)
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         int exit;
@@ -26,7 +29,7 @@ class DemoCommandTest {
             System.setOut(tee);
             exit = new CommandLine(new Main()).execute("demo", "--exit", "--orders", "150", "--rate", "100",
                     "--customers", "30", "--skus", "24", "--settle-timeout", "PT2M",
-                    "--data-dir", dataDir.resolve("kafka").toString(), "--port", String.valueOf(freePort()),
+                    "--data-dir", dataDir.resolve("kafka").toString(), "--port", String.valueOf(brokerPort),
                     "--command-port", String.valueOf(freePort()), "--projection-port", String.valueOf(freePort()));
         } finally {
             System.setOut(original);
@@ -35,6 +38,19 @@ class DemoCommandTest {
         assertThat(exit).as(output).isZero();
         assertThat(output).contains("orders sent 150: accepted 150", "Invariants (all runs on this data): HOLD");
         assertThat(output).containsPattern("shipped [1-9]\\d*, cancelled by compensation [1-9]\\d*");
+    }
+
+    /** A free port whose next port is free too. */
+    private static int freePortPair() throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (java.io.IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no two consecutive free ports found");
     }
 
     private static int freePort() throws Exception {

@@ -63,6 +63,7 @@ public final class SharedKafka {
     }
 
     private static KafkaTestCluster startEmbedded() {
+        KafkaExit.failInsteadOfExiting();
         Path dataDir = createTempDir();
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.onFreePorts(dataDir));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
