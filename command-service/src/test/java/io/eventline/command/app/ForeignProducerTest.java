@@ -101,6 +101,12 @@ class ForeignProducerTest {
                         p.encode("foreign-" + id, id, Instant.now(), new PlaceOrder(id, "alice", LINES, "EUR")))).get();
             }
         }
+        // Each foreign command is answered first (a moved one only once its move has committed), so
+        // that the gateway's command for the same order, sent next, must meet the state it made.
+        long answeredBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!orders.stream().allMatch(id -> p.resultCodes().containsKey("foreign-" + id)) && System.nanoTime() < answeredBy) {
+            Thread.sleep(200);
+        }
         // The gateway second, for the same orders: each must meet the state the foreign command made.
         List<CommandOutcome> second = new ArrayList<>();
         for (String id : orders) {
