@@ -39,7 +39,7 @@ public final class Contracts {
     public static final List<Class<? extends SpecificRecord>> SAGAS = List.of(
             OrderFulfilmentInput.class, OrderFulfilmentState.class);
 
-    /** The read models' stored values, and what their repartition topics and routing stores hold. */
+    /** The read models' stored values, what their repartition topics and routing stores hold, and their parked records. */
     public static final List<Class<? extends SpecificRecord>> READ_MODELS = List.of(
             io.eventline.schemas.avro.readmodel.StoredOrderSummary.class,
             io.eventline.schemas.avro.readmodel.StoredCustomerStats.class,
@@ -48,7 +48,9 @@ public final class Contracts {
             io.eventline.schemas.avro.readmodel.StoredAccountBalance.class,
             io.eventline.schemas.avro.readmodel.OrderFacts.class,
             io.eventline.schemas.avro.readmodel.CustomerOrderEvent.class,
-            io.eventline.schemas.avro.readmodel.ConfirmedOrderSale.class);
+            io.eventline.schemas.avro.readmodel.ConfirmedOrderSale.class,
+            io.eventline.schemas.avro.readmodel.ParkedRecords.class,
+            io.eventline.schemas.avro.readmodel.ParkingDecision.class);
 
     public static final List<Class<? extends SpecificRecord>> ALL = java.util.stream.Stream.of(List.of(
             OrderCommandEnvelope.class, InventoryCommandEnvelope.class, AccountCommandEnvelope.class, ShipmentCommandEnvelope.class,

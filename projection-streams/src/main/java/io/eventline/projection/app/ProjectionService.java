@@ -65,5 +65,6 @@ public final class ProjectionService implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
+        context.parkingDecisions().close();
     }
 }

@@ -37,6 +37,7 @@ public record AggregateView<E, V extends SpecificRecord>(
         String key) {
 
     ReadModelSpec<V> spec() {
-        return new ReadModelSpec<>(name, what, json, version);
+        // Parked by aggregate id, as the view is keyed: an answer can say that the aggregate's view waits.
+        return new ReadModelSpec<>(name, what, json, version, EventSource.parkedStore(name));
     }
 }

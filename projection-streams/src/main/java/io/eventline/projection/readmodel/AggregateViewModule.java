@@ -35,7 +35,7 @@ public class AggregateViewModule<E, V extends SpecificRecord> extends ReadModelM
 
     @Override
     public final List<String> storeNames() {
-        return List.of(view.name());
+        return List.of(view.name(), EventSource.parkedStore(view.name()));
     }
 
     @Override
@@ -46,7 +46,7 @@ public class AggregateViewModule<E, V extends SpecificRecord> extends ReadModelM
     @Override
     public final Topology topology(ProjectionContext context, ProjectionProgress progress) {
         StreamsBuilder builder = builder(context);
-        AggregateViewTopology.addTo(builder, context.topics(), view.type().apply(context.registry()), view.name(), view.name(),
+        AggregateViewTopology.addTo(builder, context.topics(), context.registry(), view.type().apply(context.registry()), view.name(), view.name(),
                 AvroSerde.forValues(view.storedType(), context.registry()), view.fold(), progress);
         return build(builder, context);
     }

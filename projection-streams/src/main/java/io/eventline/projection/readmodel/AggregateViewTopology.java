@@ -2,6 +2,7 @@ package io.eventline.projection.readmodel;
 
 import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.EventEnvelope;
+import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -22,14 +23,14 @@ public final class AggregateViewTopology {
 
     private AggregateViewTopology() {}
 
-    public static <E, V> void addTo(StreamsBuilder builder, Topics topics, AggregateType<?, ?, E> type,
+    public static <E, V> void addTo(StreamsBuilder builder, Topics topics, SchemaRegistry registry, AggregateType<?, ?, E> type,
                                     String module, String storeName, Serde<V> valueSerde,
                                     VersionedFold<E, V> fold, ProjectionProgress progress) {
         // Cached: an aggregate's events come in bursts (a replay, a busy order), and between two
         // commits only its last view needs to reach RocksDB and the changelog (docs/benchmarks.md).
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(storeName), Serdes.String(), valueSerde).withCachingEnabled());
-        EventSource.events(builder, topics, type, module, progress)
+        EventSource.events(builder, topics, registry, type, module, progress)
                 .processValues(() -> new ApplyNewer<>(storeName, fold, progress), Named.as(module + "-apply"), storeName);
     }
 

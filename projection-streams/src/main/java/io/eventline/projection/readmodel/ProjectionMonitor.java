@@ -12,11 +12,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Watches one projection: its lag in records and in seconds, its state and the events it applied,
- * as gauges tagged with the projection's name and application id. GET /projections/status reads the
+ * Watches one projection: its lag in records and in seconds, its state, the events it applied and
+ * the records it parked, as gauges tagged with the projection's name and application id. GET /projections/status reads the
  * same gauges back, so it shows every watched projection of the instance, whichever module added it.
  */
 public final class ProjectionMonitor {
@@ -25,6 +31,7 @@ public final class ProjectionMonitor {
     static final String LAG_SECONDS = "eventline.projection.lag.seconds";
     static final String STATE = "eventline.projection.state";
     static final String APPLIED = "eventline.projection.changes.applied";
+    static final String PARKED = "eventline.projection.parked.records";
 
     private ProjectionMonitor() {}
 
@@ -60,6 +67,32 @@ public final class ProjectionMonitor {
                 .orElse(Double.NaN);
     }
 
+    /** Watches the records a projection (a read model or a saga) parked, as a gauge; status shows it for read models. */
+    public static void watchParked(ProjectionContext context, String applicationId, String projection, KafkaStreams streams,
+                                   String parkedStore) {
+        Gauge.builder(PARKED, streams, s -> parkedRecords(s, parkedStore))
+                .tags(Tags.of("projection", projection, "application", applicationId))
+                .description("records this instance's tasks parked (could not decode or apply), waiting for an operator")
+                .register(context.meters());
+    }
+
+    /** The records parked in this instance's active tasks; NaN while the store cannot be read (a rebalance). */
+    static double parkedRecords(KafkaStreams streams, String parkedStore) {
+        try {
+            ReadOnlyKeyValueStore<String, ParkedRecords> store = streams.store(
+                    StoreQueryParameters.fromNameAndType(parkedStore, QueryableStoreTypes.<String, ParkedRecords>keyValueStore()));
+            long count = 0;
+            try (KeyValueIterator<String, ParkedRecords> all = store.all()) {
+                while (all.hasNext()) {
+                    count += all.next().value.getRecords().size();
+                }
+            }
+            return count;
+        } catch (InvalidStateStoreException e) {
+            return Double.NaN;
+        }
+    }
+
     static List<Map<String, Object>> status(MeterRegistry meters) {
         List<Map<String, Object>> projections = new ArrayList<>();
         for (Gauge records : meters.find(LAG_RECORDS).gauges()) {
@@ -74,6 +107,9 @@ public final class ProjectionMonitor {
             double seconds = meters.get(LAG_SECONDS).tags(tags).gauge().value();
             json.put("lagSeconds", Double.isNaN(seconds) ? null : seconds);
             json.put("changesApplied", (long) meters.get(APPLIED).tags(tags).functionCounter().count());
+            Gauge parkedGauge = meters.find(PARKED).tags(tags).gauge();
+            double parked = parkedGauge == null ? Double.NaN : parkedGauge.value();
+            json.put("parkedRecords", Double.isNaN(parked) ? null : (long) parked);
             projections.add(json);
         }
         projections.sort(java.util.Comparator.comparing(p -> (String) p.get("projection")));

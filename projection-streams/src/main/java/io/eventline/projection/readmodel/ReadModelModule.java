@@ -2,6 +2,7 @@ package io.eventline.projection.readmodel;
 
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
+import io.eventline.projection.readmodel.parking.ParkingRoutes;
 import io.eventline.projection.readmodel.query.KeyedQueries;
 import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
@@ -18,7 +19,8 @@ import org.apache.kafka.streams.TopologyConfig;
 
 /**
  * A read model as a projection module: its topology reports its progress, and besides its own
- * query routes it is watched (lag gauges, GET /projections/status). {@code ProjectionRebuild} builds
+ * query routes it is watched (lag and parked-record gauges, GET /projections/status) and shows the
+ * records it parked, with the operator's retry and skip ({@link ParkingRoutes}). {@code ProjectionRebuild} builds
  * the same topology with a progress of its own.
  */
 public abstract class ReadModelModule implements ProjectionModule {
@@ -43,6 +45,7 @@ public abstract class ReadModelModule implements ProjectionModule {
     public final void addRoutes(HttpApi api, QueryRouter router, ProjectionContext context) {
         ProjectionMonitor.watch(api, context, context.applicationId(this), name(), router.streams(), progress);
         addQueries(api, router, context);
+        ParkingRoutes.add(api, router, context, this);
     }
 
     protected abstract void addQueries(HttpApi api, QueryRouter router, ProjectionContext context);

@@ -115,11 +115,13 @@ class OrderSummaryTopologyTest {
     }
 
     @Test
-    void skips_an_undecodable_event_and_goes_on_with_the_next() {
+    void parks_a_record_whose_key_names_no_order_and_goes_on_with_the_orders() {
         driver.raw("order", "k".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
         driver.event(orders, "o1", 1, T0, new OrderPlaced("o1", "alice", LINES, "EUR"));
 
         assertThat(summary("o1").getVersion()).isEqualTo(1);
+        assertThat(driver.<Object>all(EventSource.parkedStore(OrderSummaryModule.NAME)))
+                .containsOnlyKeys("unreadable-key:" + driver.topics.events("order") + ":0");
     }
 
     private StoredOrderSummary summary(String orderId) {

@@ -60,6 +60,15 @@ public record Topics(
         return prefix + ".command-results";
     }
 
+    /**
+     * Operators' decisions about records the read models parked (retry, skip), keyed by
+     * {@code <projection>/<key>}: compacted, as only the newest decision per key matters, and read
+     * whole by every projection instance.
+     */
+    public String parkingDecisions() {
+        return prefix + ".projection-parking-decisions";
+    }
+
     /** Every topic of the pipeline with its settings, for provisioning. */
     public List<TopicSpec> all() {
         List<TopicSpec> specs = new ArrayList<>();
@@ -74,6 +83,9 @@ public record Topics(
             specs.add(deleting(deadLetters(aggregate), dlqRetention));
         }
         specs.add(deleting(commandResults(), resultRetention));
+        specs.add(new TopicSpec(parkingDecisions(), 1, replicationFactor, Map.of(
+                "cleanup.policy", "compact",
+                "min.insync.replicas", String.valueOf(Math.min(2, replicationFactor)))));
         return specs;
     }
 

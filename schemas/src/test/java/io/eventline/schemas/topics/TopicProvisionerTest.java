@@ -21,8 +21,8 @@ class TopicProvisionerTest {
         Topics topics = Topics.defaults().withPrefix("provisioned");
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             List<String> created = new TopicProvisioner(admin).provision(topics.all());
-            assertThat(created).hasSize(13).contains("provisioned.order.commands", "provisioned.order.events",
-                    "provisioned.shipment.commands.dlq", "provisioned.command-results");
+            assertThat(created).hasSize(14).contains("provisioned.order.commands", "provisioned.order.events",
+                    "provisioned.shipment.commands.dlq", "provisioned.command-results", "provisioned.projection-parking-decisions");
 
             assertThat(new TopicProvisioner(admin).provision(topics.all())).as("second run").isEmpty();
 

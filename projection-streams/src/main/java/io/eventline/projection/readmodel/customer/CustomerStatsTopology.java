@@ -43,7 +43,7 @@ public final class CustomerStatsTopology {
                 Serdes.String(), AvroSerde.forValues(StoredCustomerStats.class, registry)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_VERSIONS),
                 Serdes.String(), Serdes.Long()));
-        EventSource.events(builder, topics, orders, NAME, progress)
+        EventSource.events(builder, topics, registry, orders, NAME, progress)
                 .process(RouteToCustomer::new, Named.as(NAME + "-route-to-customer"), ORDERS)
                 .repartition(Repartitioned.with(Serdes.String(), AvroSerde.forValues(CustomerOrderEvent.class, registry))
                         .withName(BY_CUSTOMER))

@@ -1,5 +1,6 @@
 package io.eventline.projection.readmodel.query;
 
+import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import io.eventline.service.http.Problem;
 import io.eventline.service.http.Request;
 import io.eventline.service.http.Response;
@@ -29,12 +30,14 @@ public final class KeyedQueries<V> {
     private final ReadModelSpec<V> spec;
     private final QueryRouter router;
     private final LocalStore<V> store;
+    private final LocalStore<ParkedRecords> parked;
     private final Duration maxWait;
 
     public KeyedQueries(ReadModelSpec<V> spec, QueryRouter router, Duration maxWait) {
         this.spec = spec;
         this.router = router;
         this.store = new LocalStore<>(router.streams(), spec.storeName());
+        this.parked = spec.parkedStoreName() == null ? null : new LocalStore<>(router.streams(), spec.parkedStoreName());
         this.maxWait = maxWait;
     }
 
@@ -66,6 +69,11 @@ public final class KeyedQueries<V> {
         }
         Map<String, Object> json = new LinkedHashMap<>(spec.json().apply(value));
         json.put("stale", stale);
+        ParkedRecords waiting = parked == null ? null : parked.partition(partition, stale).get(key);
+        if (waiting != null) {
+            // The view stopped before these: an answer must not pass for up to date.
+            json.put("parkedRecords", waiting.getRecords().size());
+        }
         return Response.ok(json);
     }
 

@@ -12,9 +12,15 @@ import java.util.function.ToLongFunction;
  * @param json      the value's JSON shape (without the "stale" flag the queries add)
  * @param version   the version of the one aggregate a value reflects, or null when a value reflects
  *                  many (then {@code minVersion} is refused)
+ * @param parkedStoreName the store of records parked by the same key, in the same task, or null:
+ *                  an answer for a key with parked records says how many, as it may be behind
  */
 public record ReadModelSpec<V>(String storeName, String what, Function<V, Map<String, Object>> json,
-                               ToLongFunction<V> version) {
+                               ToLongFunction<V> version, String parkedStoreName) {
+
+    public ReadModelSpec(String storeName, String what, Function<V, Map<String, Object>> json, ToLongFunction<V> version) {
+        this(storeName, what, json, version, null);
+    }
 
     public boolean versioned() {
         return version != null;

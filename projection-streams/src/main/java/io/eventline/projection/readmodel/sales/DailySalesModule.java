@@ -2,6 +2,7 @@ package io.eventline.projection.readmodel.sales;
 
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.projection.module.ProjectionContext;
+import io.eventline.projection.readmodel.EventSource;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
@@ -26,7 +27,8 @@ public final class DailySalesModule extends ReadModelModule {
 
     @Override
     public List<String> storeNames() {
-        return List.of(DailySalesTopology.STORE, DailySalesTopology.ORDERS, DailySalesTopology.ORDER_VERSIONS);
+        return List.of(DailySalesTopology.STORE, DailySalesTopology.ORDERS, DailySalesTopology.ORDER_VERSIONS,
+                EventSource.parkedStore(name()));
     }
 
     @Override

@@ -44,7 +44,7 @@ public final class DailySalesTopology {
                 Serdes.String(), AvroSerde.forValues(StoredDailySales.class, registry)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDER_VERSIONS),
                 Serdes.String(), Serdes.Long()));
-        EventSource.events(builder, topics, orders, NAME, progress)
+        EventSource.events(builder, topics, registry, orders, NAME, progress)
                 .process(RouteConfirmedSale::new, Named.as(NAME + "-route-to-day"), ORDERS)
                 .repartition(Repartitioned.with(Serdes.String(), AvroSerde.forValues(ConfirmedOrderSale.class, registry))
                         .withName(BY_DAY))
