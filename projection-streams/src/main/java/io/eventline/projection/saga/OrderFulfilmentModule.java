@@ -2,6 +2,7 @@ package io.eventline.projection.saga;
 
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
+import io.eventline.projection.readmodel.parking.ParkingRoutes;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
 import io.eventline.schemas.topics.Topics;
@@ -47,5 +48,6 @@ public final class OrderFulfilmentModule implements ProjectionModule {
     public void addRoutes(HttpApi api, QueryRouter router, ProjectionContext context) {
         OrderFulfilmentQueries queries = new OrderFulfilmentQueries(router);
         api.get("/sagas/order-fulfilment/{orderId}", queries::byOrderId);
+        ParkingRoutes.add(api, router, context, this);
     }
 }

@@ -4,16 +4,21 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
+import io.eventline.projection.readmodel.EventSource;
+import io.eventline.projection.readmodel.parking.ParkingDecisions;
+import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.projection.saga.SagaCommands.Outgoing;
+import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
-import io.eventline.schemas.serde.UndecodableRecordException;
+import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.BranchedKStream;
@@ -22,9 +27,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.Stores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The order fulfilment saga: order, inventory, account and shipment events, and the refusals of its
@@ -38,10 +42,10 @@ public final class OrderFulfilmentTopology {
     public static final String SAGA_STORE = NAME + "-sagas";
     /** (due time, orderId) → orderId: the pending deadlines, see {@link Deadlines}. */
     public static final String DEADLINE_STORE = NAME + "-deadlines";
+    /** Inputs that did not decode, by the key of their record ({@link io.eventline.projection.readmodel.parking.ParkingProcessor}). */
+    public static final String PARKED_STORE = EventSource.parkedStore(NAME);
     /** The repartition of every input by orderId. */
     public static final String INPUTS = NAME + "-inputs";
-
-    private static final Logger LOG = LoggerFactory.getLogger(OrderFulfilmentTopology.class);
 
     private OrderFulfilmentTopology() {}
 
@@ -52,11 +56,20 @@ public final class OrderFulfilmentTopology {
 
     static void addTo(StreamsBuilder builder, Topics topics, SchemaRegistry registry, SagaSettings settings,
                       InputWatermark watermark, SagaMetrics metrics) {
-        KStream<String, SagaInput> inputs = events(builder, topics, Aggregates.order(registry), SagaInputs::ofOrder)
-                .merge(events(builder, topics, Aggregates.inventory(registry), SagaInputs::ofInventory), Named.as(NAME + "-merge-inventory"))
-                .merge(events(builder, topics, Aggregates.account(registry), SagaInputs::ofAccount), Named.as(NAME + "-merge-account"))
-                .merge(events(builder, topics, Aggregates.shipment(registry), SagaInputs::ofShipment), Named.as(NAME + "-merge-shipment"))
-                .merge(refusals(builder, topics, new AvroOutcomeCodec(registry)), Named.as(NAME + "-merge-refusals"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_STORE), Serdes.String(),
+                AvroSerde.forValues(ParkedRecords.class, registry)));
+        ParkingDecisions.addStoreTo(builder, topics, registry);
+        Map<String, Function<byte[], Optional<SagaInput>>> decoders = new LinkedHashMap<>();
+        decoders.put(topics.events("order"), decoder(topics, Aggregates.order(registry), SagaInputs::ofOrder));
+        decoders.put(topics.events("inventory"), decoder(topics, Aggregates.inventory(registry), SagaInputs::ofInventory));
+        decoders.put(topics.events("account"), decoder(topics, Aggregates.account(registry), SagaInputs::ofAccount));
+        decoders.put(topics.events("shipment"), decoder(topics, Aggregates.shipment(registry), SagaInputs::ofShipment));
+        AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
+        String results = topics.commandResults();
+        decoders.put(results, value -> SagaInputs.ofOutcome(outcomes.decodeOutcome(results, value)));
+        KStream<String, SagaInput> inputs = builder.stream(List.copyOf(decoders.keySet()),
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NAME + "-input-topics"))
+                .process(() -> new ToInputs(decoders, outcomes, results), Named.as(NAME + "-to-inputs"), PARKED_STORE);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAGA_STORE),
                 Serdes.String(), StoredSagaMapping.serde(registry)));
@@ -79,36 +92,49 @@ public final class OrderFulfilmentTopology {
         byAggregate.noDefaultBranch();
     }
 
-    private static <E> KStream<String, SagaInput> events(StreamsBuilder builder, Topics topics, AggregateType<?, ?, E> type,
-                                                         Function<EventEnvelope<E>, Optional<SagaInput>> toInput) {
+    private static <E> Function<byte[], Optional<SagaInput>> decoder(Topics topics, AggregateType<?, ?, E> type,
+                                                                    Function<EventEnvelope<E>, Optional<SagaInput>> toInput) {
         String topic = topics.events(type.name());
-        return builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NAME + "-" + type.name() + "-events"))
-                .flatMap((key, value) -> keyedByOrder(value == null ? Optional.empty() : decode(topic, () ->
-                        toInput.apply(type.codec().decodeEvent(topic, null, value)))), Named.as(NAME + "-" + type.name() + "-inputs"));
-    }
-
-    private static KStream<String, SagaInput> refusals(StreamsBuilder builder, Topics topics, AvroOutcomeCodec outcomes) {
-        String topic = topics.commandResults();
-        return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(NAME + "-results"))
-                .filter((commandId, value) -> value != null && SagaCommandIds.isSagaCommand(commandId), Named.as(NAME + "-own-results"))
-                .flatMap((commandId, value) -> keyedByOrder(decode(topic, () ->
-                        SagaInputs.ofOutcome(outcomes.decodeOutcome(topic, value)))), Named.as(NAME + "-refusals"));
-    }
-
-    private static List<KeyValue<String, SagaInput>> keyedByOrder(Optional<SagaInput> input) {
-        return input.map(i -> KeyValue.pair(i.orderId(), i)).stream().toList();
+        return value -> toInput.apply(type.codec().decodeEvent(topic, null, value));
     }
 
     /**
-     * An event no mapping can read would stop the saga for good if it failed the task (it would be
-     * read again after every restart); it concerns no order the saga can name, so it is logged and skipped.
+     * Event topics and results → the saga's inputs keyed by orderId. What does not decode is parked
+     * (it would stop the saga for good if it failed the task, and skipping it could leave an order
+     * waiting for a reply that was lost), under the key of the record: the aggregate id of an event,
+     * with that aggregate's later events behind it; the command id of a result.
      */
-    private static Optional<SagaInput> decode(String topic, Supplier<Optional<SagaInput>> decoding) {
-        try {
-            return decoding.get();
-        } catch (UndecodableRecordException e) {
-            LOG.error("order-fulfilment skips an undecodable record of {}: {}", topic, e.getMessage());
-            return Optional.empty();
+    private static final class ToInputs extends ParkingProcessor<String, SagaInput> {
+        private final Map<String, Function<byte[], Optional<SagaInput>>> decoders;
+        private final AvroOutcomeCodec outcomes;
+        private final String results;
+
+        ToInputs(Map<String, Function<byte[], Optional<SagaInput>>> decoders, AvroOutcomeCodec outcomes, String results) {
+            super(NAME, PARKED_STORE);
+            this.decoders = decoders;
+            this.outcomes = outcomes;
+            this.results = results;
+        }
+
+        @Override
+        protected String parkingKey(String topic, int partition, byte[] key) {
+            if (key != null && topic.equals(results)) {
+                return new String(key, StandardCharsets.UTF_8);
+            }
+            return aggregateIdOf(outcomes, topic, partition, key);
+        }
+
+        @Override
+        protected void handle(String topic, Record<byte[], byte[]> record) {
+            if (record.value() == null) {
+                return;
+            }
+            if (topic.equals(results) && (record.key() == null
+                    || !SagaCommandIds.isSagaCommand(new String(record.key(), StandardCharsets.UTF_8)))) {
+                return; // another client's command: none of the saga's business
+            }
+            decoders.get(topic).apply(record.value()).ifPresent(input ->
+                    context.forward(new Record<>(input.orderId(), input, record.timestamp(), record.headers())));
         }
     }
 }

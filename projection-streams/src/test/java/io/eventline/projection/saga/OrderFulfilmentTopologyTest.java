@@ -96,6 +96,25 @@ class OrderFulfilmentTopologyTest {
     }
 
     @Test
+    void an_inventory_event_it_cannot_decode_is_parked_with_the_skus_later_events_until_an_operator_skips_it() {
+        placed();
+        saga.sent();
+        saga.undecodableEvent("inventory", A.sku(), T0);
+        reserved(A);
+        reserved(B);
+        charged();
+
+        assertThat(saga.parked(A.sku())).as("the unreadable event and the reservation behind it").isEqualTo(2);
+        assertThat(saga.sent()).as("without A's reservation the order is not confirmed").isEmpty();
+
+        saga.decision(new io.eventline.schemas.avro.readmodel.ParkingDecision("d-1", OrderFulfilmentTopology.NAME, A.sku(),
+                io.eventline.schemas.avro.readmodel.ParkingAction.SKIP, null, "ops", T0.plusSeconds(1)));
+
+        assertThat(saga.parked(A.sku())).isZero();
+        assertThat(saga.sentCommands()).contains(new OrderCommand.ConfirmOrder(ORDER));
+    }
+
+    @Test
     void compensates_a_failed_reservation_by_releasing_refunding_and_cancelling() {
         placed();
         reserved(A);

@@ -92,6 +92,32 @@ final class SagaDriver implements AutoCloseable {
         return eventId;
     }
 
+    /** Appends a record with {@code aggregateId}'s next event key whose value is not Avro at all. */
+    void undecodableEvent(String type, String aggregateId, Instant at) {
+        String topic = topics.events(type);
+        long version = versions.merge(aggregateId, 1L, Long::sum);
+        pipe(topic, new TestRecord<>(outcomes.encodeEventKey(topic, aggregateId, version),
+                "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8), new RecordHeaders(), at));
+    }
+
+    /** An operator's decision about parked records, then a second of wall-clock time for the task to apply it. */
+    void decision(io.eventline.schemas.avro.readmodel.ParkingDecision decision) {
+        String topic = topics.parkingDecisions();
+        driver.createInputTopic(topic, new StringSerializer(), new ByteArraySerializer()).pipeInput(
+                io.eventline.projection.readmodel.parking.ParkingDecisions.key(decision.getProjection(), decision.getKey()),
+                io.eventline.schemas.serde.AvroSerde.forValues(io.eventline.schemas.avro.readmodel.ParkingDecision.class, registry)
+                        .serializer().serialize(topic, decision));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+    }
+
+    /** How many records are parked under {@code key}. */
+    int parked(String key) {
+        KeyValueStore<String, io.eventline.schemas.avro.readmodel.ParkedRecords> store =
+                driver.getKeyValueStore(OrderFulfilmentTopology.PARKED_STORE);
+        var parked = store.get(key);
+        return parked == null ? 0 : parked.getRecords().size();
+    }
+
     /** Delivers every event so far once more, as a consumer that restarts from an old offset would. */
     void redeliverEverything() {
         List.copyOf(piped).forEach(e -> pipe(e.getKey(), e.getValue()));
