@@ -32,6 +32,17 @@ public final class DeadLetters {
     /** Set when the original value did not fit beside the error headers: its size; the bytes are at dlq.source.*. */
     public static final String VALUE_OMITTED = "dlq.value.omitted";
 
+    /**
+     * On a command an operator re-published from a dead-letter topic: where the dead letter was
+     * ({@code topic/partition@offset}); with {@link #REPLAYED_BY} and {@link #REPLAYED_AT}, the record
+     * of who replayed what, and when. A replayed command whose first outcome was PROCESSING_FAILED is
+     * processed again (that outcome came with no events); any other outcome is answered again.
+     */
+    public static final String REPLAYED_FROM = "eventline.replayed-from";
+    public static final String REPLAYED_BY = "eventline.replayed-by";
+    /** ISO-8601. */
+    public static final String REPLAYED_AT = "eventline.replayed-at";
+
     private DeadLetters() {}
 
     /** The original's headers plus why, and where the original was read ({@code sourceTopic} null when unknown). */

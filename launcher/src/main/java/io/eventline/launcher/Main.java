@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Event sourcing and CQRS on Apache Kafka Streams.",
         subcommands = {DemoCommand.class, ClusterCommand.class, ServiceCommands.RunCommandService.class,
                 ServiceCommands.RunProjections.class, SendCommand.class, FollowCommand.class, RebuildCommands.RebuildAggregates.class, RebuildCommands.RebuildProjection.class,
-                BenchCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+                DlqCommands.class, BenchCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -131,7 +131,13 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
                     + " not answering it twice", type.name(), at);
             return;
         }
-        if (first != null) {
+        if (first != null && replayOfFailure(record, first)) {
+            // An operator re-published the dead letter after a fix: the first attempt wrote no
+            // events, so processing it now applies it once. Its new outcome replaces the old one.
+            LOG.info("{}: {} replays command {} from the dead letter {} ({} at {})", type.name(), at, meta.commandId(),
+                    header(record, DeadLetters.REPLAYED_FROM), header(record, DeadLetters.REPLAYED_BY),
+                    header(record, DeadLetters.REPLAYED_AT));
+        } else if (first != null) {
             metrics.duplicate(type.name());
             publishOutcome(meta.commandId(), first.result(), now);
             return;
@@ -315,13 +321,34 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
         }
     }
 
+    /**
+     * The outcome remembered for the command id: the only one, except after a replay of a failed
+     * command, which remembers its new outcome after the failure: then the newest.
+     */
     private OutcomeCodec.Remembered firstOutcome(String commandId, long timestamp) {
         long from = Math.max(0, timestamp - policy.dedupRetention().toMillis());
         // The millisecond overload: the Instant one formats an error-message prefix on every call,
         // which showed in the profile (docs/benchmarks.md).
         try (WindowStoreIterator<byte[]> seen = dedup.fetch(commandId, from, timestamp + policy.dedupRetention().toMillis())) {
-            return seen.hasNext() ? outcomes.decodeRemembered(dedupSubject, seen.next().value) : null;
+            byte[] newest = null;
+            while (seen.hasNext()) {
+                newest = seen.next().value;
+            }
+            return newest == null ? null : outcomes.decodeRemembered(dedupSubject, newest);
         }
+    }
+
+    private boolean replayOfFailure(Record<String, byte[]> record, OutcomeCodec.Remembered first) {
+        if (record.headers().lastHeader(DeadLetters.REPLAYED_FROM) == null) {
+            return false;
+        }
+        return outcomes.decodeOutcome(topics.commandResults(), first.result()).rejection()
+                .filter(r -> r.code().equals(PROCESSING_FAILED)).isPresent();
+    }
+
+    private static String header(Record<String, byte[]> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private CommandOutcome reject(CommandMetadata meta, long version, String code, String message, long now) {

@@ -38,6 +38,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import io.eventline.service.app.FailingRecords;
 import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -287,6 +288,52 @@ class CommandTopologyTest {
         assertThat(seen.get(0).rejection().orElseThrow().code()).isEqualTo("PROCESSING_FAILED");
         assertThat(seen.get(1)).as("a resend gets the first answer").isEqualTo(seen.get(0));
         assertThat(seen.get(2).status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
+        assertThat(events.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void a_dead_letter_of_a_failed_command_replayed_after_a_fix_is_processed_once_and_its_new_outcome_answers_resends() {
+        FailingRecords.Coordinates first = new FailingRecords.Coordinates(topics.commands("order"), 0, 0);
+        for (int attempt = 0; attempt < FailingRecords.DEFAULT_MAX_ATTEMPTS; attempt++) {
+            failures.failed(first, new InvalidTimestampException("Timestamp 1 of message is out of range"));
+        }
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(readOutcomes()).singleElement().satisfies(o ->
+                assertThat(o.rejection().orElseThrow().code()).isEqualTo("PROCESSING_FAILED"));
+
+        RecordHeaders replayHeaders = new RecordHeaders();
+        for (Header header : dead.headers()) {
+            if (!header.key().startsWith("dlq.")) {
+                replayHeaders.add(header);
+            }
+        }
+        replayHeaders.add(DeadLetters.REPLAYED_FROM, "shop.order.commands.dlq/0@0".getBytes(StandardCharsets.UTF_8));
+        replayHeaders.add(DeadLetters.REPLAYED_BY, "ops".getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(new TestRecord<>(dead.key(), dead.value(), replayHeaders, T0));
+        CommandOutcome replayed = readOutcomes().getFirst();
+        assertThat(replayed.status()).isEqualTo(CommandOutcome.Status.ACCEPTED);
+        assertThat(replayed.version()).isEqualTo(1);
+
+        // From now on the command id answers with the outcome of the replay, and never applies twice:
+        // not to a resend, not to a second replay.
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        commands.pipeInput(new TestRecord<>(dead.key(), dead.value(), replayHeaders, T0));
+        assertThat(readOutcomes()).containsExactly(replayed, replayed);
+        assertThat(events.readRecordsToList()).hasSize(1);
+    }
+
+    @Test
+    void a_replay_header_does_not_make_a_command_that_was_decided_apply_again() {
+        send("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR"));
+        RecordHeaders replayHeaders = new RecordHeaders();
+        replayHeaders.add(DeadLetters.REPLAYED_FROM, "shop.order.commands.dlq/0@7".getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(new TestRecord<>("o1", encode("c1", "o1", null, new PlaceOrder("o1", "alice", LINES, "EUR")),
+                replayHeaders, T0));
+
+        List<CommandOutcome> seen = readOutcomes();
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1)).isEqualTo(seen.get(0));
         assertThat(events.readRecordsToList()).hasSize(1);
     }
 
