@@ -11,6 +11,7 @@ import io.eventline.command.topology.CommandTopology;
 import io.eventline.contracts.StoreNames;
 import io.eventline.service.app.FailingRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.service.registry.RegistryRoutes;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.StreamsService;
 import io.eventline.service.config.ServiceSettings;
@@ -80,6 +81,7 @@ public final class CommandService implements AutoCloseable {
         AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5));
         HttpApi http = streams.httpApi();
         new CommandHttp(types, gateway, Duration.ofSeconds(10), Clock.systemUTC()).addTo(http, queries);
+        RegistryRoutes.serveIfLocal(http, registry);
         http.start(settings.httpHost(), settings.httpPort());
         return new CommandService(streams, gateway, http);
     }

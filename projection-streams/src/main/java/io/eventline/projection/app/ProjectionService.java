@@ -8,6 +8,7 @@ import io.eventline.service.app.StreamsService;
 import io.eventline.service.config.ServiceSettings;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
+import io.eventline.service.registry.RegistryRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class ProjectionService implements AutoCloseable {
             KafkaStreams app = streams.start(context.applicationId(module), module.topology(context));
             module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag()), context);
         }
+        RegistryRoutes.serveIfLocal(http, registry);
         http.start(settings.httpHost(), settings.httpPort());
         return new ProjectionService(streams, context);
     }

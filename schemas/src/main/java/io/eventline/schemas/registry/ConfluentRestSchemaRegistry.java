@@ -84,6 +84,13 @@ public final class ConfluentRestSchemaRegistry implements SchemaRegistry {
         return versions;
     }
 
+    @Override
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        http.get("/subjects").orThrow().forEach(subject -> subjects.add(subject.asText()));
+        return subjects.stream().sorted().toList();
+    }
+
     /** Checks every earlier version here (transitive, with field paths), then asks the server as its own settings say. */
     @Override
     public void checkCompatibility(String subject, Schema schema) {

@@ -43,6 +43,11 @@ public final class InMemorySchemaRegistry implements SchemaRegistry {
     }
 
     @Override
+    public synchronized List<String> subjects() {
+        return versionsBySubject.keySet().stream().sorted().toList();
+    }
+
+    @Override
     public synchronized List<RegisteredSchema> versions(String subject) {
         return List.copyOf(versionsBySubject.getOrDefault(subject, List.of()));
     }

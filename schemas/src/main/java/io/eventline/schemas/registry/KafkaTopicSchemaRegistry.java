@@ -82,6 +82,16 @@ public final class KafkaTopicSchemaRegistry implements SchemaRegistry {
         return log.versions(subject);
     }
 
+    @Override
+    public List<String> subjects() {
+        return log.subjects();
+    }
+
+    @Override
+    public void refresh() {
+        reader.catchUp();
+    }
+
     private synchronized int registerThroughTransaction(String subject, Schema schema) {
         reader.catchUp(); // registered meanwhile by another process: no need to fence anyone
         Integer meanwhile = log.idOf(subject, schema);

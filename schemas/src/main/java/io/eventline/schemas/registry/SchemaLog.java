@@ -112,6 +112,10 @@ final class SchemaLog {
         return versionsBySubject.getOrDefault(subject, List.of());
     }
 
+    List<String> subjects() {
+        return versionsBySubject.keySet().stream().sorted().toList();
+    }
+
     int size() {
         return ordinal;
     }

@@ -31,6 +31,13 @@ public interface SchemaRegistry extends AutoCloseable {
     /** The subject's versions, oldest first; empty for an unknown subject. */
     List<RegisteredSchema> versions(String subject);
 
+    /** Every subject with at least one version, in name order. */
+    List<String> subjects();
+
+    /** Learns what other processes registered since: before answering a reader who may know of it. */
+    default void refresh() {
+    }
+
     /**
      * Refuses, with a message naming each offending field path, a schema that cannot read data
      * written with every earlier version of the subject (BACKWARD transitive). Passes for a new

@@ -53,6 +53,11 @@ class BadInputTest {
             }
 
             @Override
+            public java.util.List<String> subjects() {
+                return registry.subjects();
+            }
+
+            @Override
             public org.apache.avro.Schema schemaById(int id) {
                 asked[0]++;
                 return registry.schemaById(id);

@@ -77,6 +77,11 @@ class WireFormatTest {
             }
 
             @Override
+            public java.util.List<String> subjects() {
+                return registry.subjects();
+            }
+
+            @Override
             public Schema schemaById(int id) {
                 return registry.schemaById(id);
             }
