@@ -10,6 +10,13 @@ public interface OutcomeCodec {
     byte[] encodeEventKey(String topic, String aggregateId, long version);
 
     /**
+     * The byte prefixes of every event key of {@code aggregateId} on {@code topic}: one per key
+     * schema the topic's key subject has had (wire header + the aggregate id, the key's first field),
+     * so that a new EventKey version, or its id, never hides events written under an earlier one.
+     */
+    java.util.List<byte[]> eventKeyPrefixes(String topic, String aggregateId);
+
+    /**
      * What the dedup store keeps of a command: its published result, and where the command record
      * was read, so that meeting the same record again can be told from a resend.
      */

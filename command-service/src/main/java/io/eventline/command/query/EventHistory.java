@@ -6,9 +6,9 @@ import io.eventline.contracts.OutcomeCodec;
 import io.eventline.contracts.StoredAggregate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.BytesSerializer;
@@ -25,24 +25,27 @@ final class EventHistory {
 
     private EventHistory() {}
 
-    /** Every event of the aggregate, in version order. */
+    /**
+     * Every event of the aggregate, in version order: one prefix scan per key schema the event
+     * topic has had, as keys written under an earlier EventKey schema carry its id.
+     */
     static <C, S, E> List<EventEnvelope<E>> read(ReadOnlyKeyValueStore<Bytes, byte[]> store, AggregateType<C, S, E> type,
                                                   OutcomeCodec keys, String eventTopic, String aggregateId) {
-        List<EventEnvelope<E>> events = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = store.prefixScan(Bytes.wrap(keyPrefix(keys, eventTopic, aggregateId)),
-                new BytesSerializer())) {
-            while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = it.next();
-                EventEnvelope<E> event = type.codec().decodeEvent(eventTopic, new RecordHeaders(), entry.value);
-                // The prefix is exact (the id's length precedes its bytes), but check anyway: cheap and certain.
-                if (event.metadata().aggregateId().equals(aggregateId)) {
-                    events.add(event);
+        Map<Long, EventEnvelope<E>> byVersion = new TreeMap<>();
+        for (byte[] prefix : keys.eventKeyPrefixes(eventTopic, aggregateId)) {
+            try (KeyValueIterator<Bytes, byte[]> it = store.prefixScan(Bytes.wrap(prefix), new BytesSerializer())) {
+                while (it.hasNext()) {
+                    KeyValue<Bytes, byte[]> entry = it.next();
+                    EventEnvelope<E> event = type.codec().decodeEvent(eventTopic, new RecordHeaders(), entry.value);
+                    // The prefix is exact (the id's length precedes its bytes), but check anyway: cheap and certain.
+                    if (event.metadata().aggregateId().equals(aggregateId)) {
+                        byVersion.putIfAbsent(event.metadata().version(), event);
+                    }
                 }
             }
         }
-        // Avro writes the version as a zig-zag varint, which does not sort as bytes do.
-        events.sort(Comparator.comparingLong(e -> e.metadata().version()));
-        return events;
+        // In version order: Avro writes the version as a zig-zag varint, which does not sort as bytes do.
+        return new ArrayList<>(byVersion.values());
     }
 
     /** The state after the events that pass the filter, folded from the start. */
@@ -60,15 +63,5 @@ final class EventHistory {
             at = event.metadata().occurredAt();
         }
         return new StoredAggregate<>(version, at, state);
-    }
-
-    /**
-     * The serialised EventKey of (aggregateId, 0) without its last byte: the zig-zag varint of 0 is
-     * the single byte 0, so what remains is the wire header and the id, a prefix of every key of
-     * this aggregate.
-     */
-    static byte[] keyPrefix(OutcomeCodec keys, String eventTopic, String aggregateId) {
-        byte[] full = keys.encodeEventKey(eventTopic, aggregateId, 0);
-        return Arrays.copyOf(full, full.length - 1);
     }
 }

@@ -20,8 +20,10 @@ public final class AvroOutcomeCodec implements OutcomeCodec {
     private final AvroSerde<CommandResult> results;
     private final AvroSerde<EventKey> keys;
     private final AvroSerde<CommandDedupEntry> remembered;
+    private final SchemaRegistry registry;
 
     public AvroOutcomeCodec(SchemaRegistry registry) {
+        this.registry = registry;
         this.results = AvroSerde.forValues(CommandResult.class, registry);
         this.keys = AvroSerde.forKeys(EventKey.class, registry);
         this.remembered = AvroSerde.forValues(CommandDedupEntry.class, registry);
@@ -54,6 +56,27 @@ public final class AvroOutcomeCodec implements OutcomeCodec {
     @Override
     public byte[] encodeEventKey(String topic, String aggregateId, long version) {
         return keys.serializer().serialize(topic, new EventKey(aggregateId, version));
+    }
+
+    /**
+     * Confluent's wire header (magic byte 0, the schema id, big-endian) followed by the Avro binary
+     * of the aggregate id (zig-zag varint length, UTF-8 bytes), for the current key schema and every
+     * earlier one registered under {@code <topic>-key}. Valid as long as aggregateId stays the
+     * EventKey's first field (EventKeyContractTest holds it there).
+     */
+    @Override
+    public List<byte[]> eventKeyPrefixes(String topic, String aggregateId) {
+        byte[] current = encodeEventKey(topic, aggregateId, 0);
+        // The version 0 is the single varint byte 0: without it, what is left is header and id.
+        byte[] body = java.util.Arrays.copyOfRange(current, 5, current.length - 1);
+        java.util.Set<Integer> ids = new java.util.LinkedHashSet<>();
+        ids.add(ByteBuffer.wrap(current, 1, 4).getInt());
+        registry.versions(topic + "-key").forEach(v -> ids.add(v.id()));
+        List<byte[]> prefixes = new java.util.ArrayList<>();
+        for (int id : ids) {
+            prefixes.add(ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(id).put(body).array());
+        }
+        return prefixes;
     }
 
     @Override
