@@ -1,7 +1,6 @@
 package io.eventline.command.query;
 
 import io.eventline.contracts.AggregateType;
-import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.OutcomeCodec;
 import io.eventline.contracts.StoredAggregate;
 import io.eventline.contracts.AggregatePartitioner;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -35,6 +35,7 @@ public final class AggregateQueries {
     private final OutcomeCodec keys;
     private final QueryRouter router;
     private final Duration maxWait;
+    private final FoldCache folds = new FoldCache();
 
     public AggregateQueries(List<AggregateType<?, ?, ?>> types, Topics topics, OutcomeCodec keys, QueryRouter router,
                             Duration maxWait) {
@@ -84,11 +85,12 @@ public final class AggregateQueries {
             if (events.isEmpty()) {
                 throw Problem.notFound(type.name() + " " + id + " has no events");
             }
+            String topic = topics.events(type.name());
             List<Object> page = new java.util.ArrayList<>();
-            for (Object e : events) {
-                EventEnvelope<?> event = (EventEnvelope<?>) e;
-                if (event.metadata().version() >= fromVersion && page.size() < limit) {
-                    page.add(AggregateJson.event(event));
+            for (EventHistory.StoredEvent stored : events) {
+                if (stored.version() >= fromVersion && page.size() < limit) {
+                    // Only the page is decoded.
+                    page.add(AggregateJson.event(type.codec().decodeEvent(topic, new RecordHeaders(), stored.value())));
                 }
             }
             Map<String, Object> body = new java.util.LinkedHashMap<>();
@@ -96,33 +98,34 @@ public final class AggregateQueries {
             body.put("aggregateId", id);
             body.put("events", page);
             long last = page.isEmpty() ? fromVersion - 1 : fromVersion + page.size() - 1;
-            if (last < latest(events)) {
+            if (last < EventHistory.latest(events)) {
                 body.put("next", "/aggregates/" + type.name() + "/" + id + "/events?fromVersion=" + (last + 1) + "&limit=" + limit);
             }
             return Response.ok(body);
         });
     }
 
-    private <C, S, E> Response stateAt(AggregateType<C, S, E> type, String id, List<EventEnvelope<E>> events,
+    private <C, S, E> Response stateAt(AggregateType<C, S, E> type, String id, List<EventHistory.StoredEvent> events,
                                        Optional<Long> version, Optional<Instant> at, boolean stale) {
         if (events.isEmpty()) {
             throw Problem.notFound(type.name() + " " + id + " does not exist (it has no events)");
         }
-        long latest = events.getLast().metadata().version();
+        long latest = EventHistory.latest(events);
         if (version.isPresent() && version.get() > latest) {
             throw Problem.notFound(type.name() + " " + id + " has versions 1.." + latest + ", not " + version.get());
         }
-        StoredAggregate<S> state = EventHistory.fold(type, events, e ->
-                version.map(v -> e.metadata().version() <= v).orElse(true)
-                        && at.map(t -> !e.metadata().occurredAt().isAfter(t)).orElse(true));
+        String topic = topics.events(type.name());
+        StoredAggregate<S> state = folds.fold(type.name() + "/" + id, events, type.decider().initialState(),
+                (S s, E e) -> type.decider().evolve(s, e),
+                (byte[] value) -> type.codec().decodeEvent(topic, new RecordHeaders(), value), version, at);
         if (state.version() == 0) {
             throw Problem.notFound(type.name() + " " + id + " did not exist yet at " + at.orElseThrow());
         }
         return Response.ok(AggregateJson.state(type.name(), id, state, stale));
     }
 
-    private interface HistoryAnswer<E> {
-        Response answer(List<EventEnvelope<E>> events, boolean stale);
+    private interface HistoryAnswer {
+        Response answer(List<EventHistory.StoredEvent> events, boolean stale);
     }
 
     /**
@@ -139,22 +142,18 @@ public final class AggregateQueries {
             ReadOnlyKeyValueStore<Bytes, byte[]> local = router.streams().store(
                     params(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()), partition, stale));
             long deadline = System.nanoTime() + maxWait.toNanos();
-            List<EventEnvelope<?>> events = EventHistory.read(local, type, keys, topic, id);
-            while (latest(events) < minVersion) {
+            List<EventHistory.StoredEvent> events = EventHistory.read(local, keys, topic, id);
+            while (EventHistory.latest(events) < minVersion) {
                 if (System.nanoTime() > deadline) {
-                    throw Problem.unavailable(type.name() + " " + id + " is at version " + latest(events)
-                            + ", not yet at the requested minVersion " + minVersion, 1).with("version", latest(events));
+                    throw Problem.unavailable(type.name() + " " + id + " is at version " + EventHistory.latest(events)
+                            + ", not yet at the requested minVersion " + minVersion, 1).with("version", EventHistory.latest(events));
                 }
                 sleep();
-                events = EventHistory.read(local, type, keys, topic, id);
+                events = EventHistory.read(local, keys, topic, id);
             }
             Response response = answer.answer(events, stale);
             return stale ? response.withHeader(QueryRouter.STALE_HEADER, "true") : response;
         });
-    }
-
-    private static long latest(List<? extends EventEnvelope<?>> events) {
-        return events.isEmpty() ? 0 : events.getLast().metadata().version();
     }
 
     private static long minVersion(Request request) {

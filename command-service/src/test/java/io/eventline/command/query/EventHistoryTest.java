@@ -61,9 +61,11 @@ class EventHistoryTest {
         put(wire(laterId, later, "o-1", 3), event("o-1", 3, new OrderEvent.OrderShipped("o-1")));
         put(keys.encodeEventKey(TOPIC, "o-10", 1), event("o-10", 1, new OrderEvent.OrderConfirmed("o-10")));
 
-        List<EventEnvelope<OrderEvent>> events = EventHistory.read(store(), orders, keys, TOPIC, "o-1");
+        List<EventHistory.StoredEvent> events = EventHistory.read(store(), keys, TOPIC, "o-1");
 
-        assertThat(events).extracting(e -> e.metadata().version()).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(EventHistory.StoredEvent::version).containsExactly(1L, 2L, 3L);
+        assertThat(orders.codec().decodeEvent(TOPIC, new RecordHeaders(), events.get(2).value()).event())
+                .isEqualTo(new OrderEvent.OrderShipped("o-1"));
         assertThat(keys.eventKeyPrefixes(TOPIC, "o-1")).hasSize(2);
     }
 
