@@ -14,8 +14,10 @@ record DemoReport(DemoWorkload workload, OrderTracker tracker, long sentNanos, l
         out.printf("  sagas finished %d: shipped %d, cancelled by compensation %d%s%n", tracker.finished(),
                 tracker.shipped.get(), tracker.cancelled.get(), settled ? "" : "  (NOT SETTLED within the timeout)");
         out.printf("  order events seen %d%n", tracker.events.get());
-        out.printf("  throughput: %.0f orders/s sent, %.0f orders/s finished through the saga%n",
-                workload.sent.get() / (sentNanos / 1e9), tracker.finished() / (settledNanos / 1e9));
+        double sentRate = workload.sent.get() / (sentNanos / 1e9);
+        int asked = workload.shape().ratePerSecond();
+        out.printf("  throughput: %.0f orders/s sent (asked %d/s: %.0f%%), %.0f orders/s finished through the saga%n",
+                sentRate, asked, 100 * sentRate / asked, tracker.finished() / (settledNanos / 1e9));
         out.println("  PlaceOrder -> result latency (ms): " + percentiles(workload.commandLatencyMicros, 1000.0));
         out.println("  PlaceOrder -> OrderShipped (ms):   " + percentiles(tracker.placedToShippedMillis, 1.0));
     }

@@ -77,6 +77,10 @@ final class DemoWorkload {
         }
     }
 
+    Shape shape() {
+        return shape;
+    }
+
     /** Places the orders at the configured rate; returns once all are sent (outcomes keep arriving). */
     void placeOrders() {
         long intervalNanos = 1_000_000_000L / Math.max(1, shape.ratePerSecond());

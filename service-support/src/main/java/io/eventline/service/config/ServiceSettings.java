@@ -74,6 +74,7 @@ public record ServiceSettings(
     /** As above, for a service whose stream threads default to another number than one (the command service). */
     public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort,
                                                   int defaultStreamThreads) {
+        env = SecretFiles.resolve(env);
         Environment e = new Environment(env);
         String applicationId = e.string("EVENTLINE_APPLICATION_ID", defaultApplicationId);
         Topics defaults = Topics.defaults();
