@@ -78,7 +78,8 @@ public final class CommandService implements AutoCloseable {
         EventlineClient gateway = new EventlineClient(settings.clientConfig(), settings.topics(), outcomes);
         QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),
                 Duration.ofSeconds(5), settings.maxStaleLag());
-        AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5));
+        AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5),
+                streams.httpApi().waits());
         HttpApi http = streams.httpApi();
         new CommandHttp(types, gateway, Duration.ofSeconds(10), Clock.systemUTC()).addTo(http, queries);
         RegistryRoutes.serveIfLocal(http, registry);

@@ -9,6 +9,7 @@ import io.eventline.schemas.topics.Topics;
 import io.eventline.service.http.Problem;
 import io.eventline.service.http.Request;
 import io.eventline.service.http.Response;
+import io.eventline.service.http.Waits;
 import io.eventline.service.query.QueryRouter;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,12 @@ public final class AggregateQueries {
     private final QueryRouter router;
     private final Duration maxWait;
     private final FoldCache folds = new FoldCache();
+    private final Waits waits;
 
+    /** @param waits the bound on requests waiting at once for a minVersion, shared by the server's routes */
     public AggregateQueries(List<AggregateType<?, ?, ?>> types, Topics topics, OutcomeCodec keys, QueryRouter router,
-                            Duration maxWait) {
+                            Duration maxWait, Waits waits) {
+        this.waits = waits;
         this.types = types.stream().collect(java.util.stream.Collectors.toMap(AggregateType::name, t -> t));
         this.topics = topics;
         this.keys = keys;
@@ -143,13 +147,18 @@ public final class AggregateQueries {
                     params(StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<Bytes, byte[]>keyValueStore()), partition, stale));
             long deadline = System.nanoTime() + maxWait.toNanos();
             List<EventHistory.StoredEvent> events = EventHistory.read(local, keys, topic, id);
-            while (EventHistory.latest(events) < minVersion) {
-                if (System.nanoTime() > deadline) {
-                    throw Problem.unavailable(type.name() + " " + id + " is at version " + EventHistory.latest(events)
-                            + ", not yet at the requested minVersion " + minVersion, 1).with("version", EventHistory.latest(events));
+            if (EventHistory.latest(events) < minVersion) {
+                try (Waits.Permit permit = waits.enter()) {
+                    while (EventHistory.latest(events) < minVersion) {
+                        if (System.nanoTime() > deadline) {
+                            throw Problem.unavailable(type.name() + " " + id + " is at version " + EventHistory.latest(events)
+                                    + ", not yet at the requested minVersion " + minVersion, 1)
+                                    .with("version", EventHistory.latest(events));
+                        }
+                        sleep();
+                        events = EventHistory.read(local, keys, topic, id);
+                    }
                 }
-                sleep();
-                events = EventHistory.read(local, keys, topic, id);
             }
             Response response = answer.answer(events, stale);
             return stale ? response.withHeader(QueryRouter.STALE_HEADER, "true") : response;

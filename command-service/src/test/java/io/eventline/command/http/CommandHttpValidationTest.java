@@ -36,7 +36,8 @@ class CommandHttpValidationTest {
         List<AggregateType<?, ?, ?>> types = Aggregates.all(registry);
         api = new HttpApi(64 * 1024, Optional.empty());
         new CommandHttp(types, null, Duration.ofSeconds(1), Clock.systemUTC()).addTo(api,
-                new AggregateQueries(types, Topics.defaults(), new AvroOutcomeCodec(registry), null, Duration.ZERO));
+                new AggregateQueries(types, Topics.defaults(), new AvroOutcomeCodec(registry), null, Duration.ZERO,
+                        new io.eventline.service.http.Waits(1)));
         api.start("127.0.0.1", 0);
     }
 

@@ -59,7 +59,7 @@ public abstract class ReadModelModule implements ProjectionModule {
     protected static <V> void addKeyedAndListRoutes(HttpApi api, QueryRouter router, ProjectionContext context,
                                                      ReadModelSpec<V> spec, Duration minVersionWait, String path,
                                                      String keyPath, Function<Request, String> key) {
-        KeyedQueries<V> byKey = new KeyedQueries<>(spec, router, minVersionWait);
+        KeyedQueries<V> byKey = new KeyedQueries<>(spec, router, minVersionWait, api.waits());
         ListQueries<V> list = new ListQueries<>(spec, router, context.topics().partitions(), Duration.ofSeconds(2), api.json());
         api.get(path, list::list)
                 .get(path + keyPath, request -> byKey.byKey(request, key.apply(request)));

@@ -29,13 +29,36 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
 
+    /**
+     * The JDK server's own limits, set for the whole process before its first server exists, each
+     * unless the operator set it (for instance with JAVA_TOOL_OPTIONS): a client has
+     * {@value #MAX_REQUEST_SECONDS} s to send its request (a slow sender holds no connection for
+     * ever), a response must be complete {@value #MAX_RESPONSE_SECONDS} s after its request was
+     * (a minVersion wait and a forward included), an idle keep-alive connection is closed after
+     * 30 s, and at most {@value #MAX_CONNECTIONS} connections are open at once.
+     */
+    public static final int MAX_REQUEST_SECONDS = 10;
+    public static final int MAX_RESPONSE_SECONDS = 30;
+    public static final int MAX_CONNECTIONS = 512;
+
+    static {
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", String.valueOf(MAX_RESPONSE_SECONDS));
+        System.getProperties().putIfAbsent("sun.net.httpserver.idleInterval", "30");
+        System.getProperties().putIfAbsent("jdk.httpserver.maxConnections", String.valueOf(MAX_CONNECTIONS));
+    }
+
     private final List<Route> routes = new ArrayList<>();
     private final Json json = new Json();
     private final int maxBodyBytes;
     private final List<byte[]> acceptedAuthorizations;
     private final int maxInFlight;
     private final Semaphore inFlight;
+    private final Waits waits = new Waits(DEFAULT_MAX_WAITING);
     private HttpServer server;
+
+    /** Requests waiting at once for a minVersion to be reached; one more is answered 503 at once. */
+    public static final int DEFAULT_MAX_WAITING = 64;
 
     /**
      * Requests served at once, health checks aside; one more is answered 503 at once. Bodies are
@@ -87,6 +110,11 @@ public final class HttpApi implements AutoCloseable {
 
     public Json json() {
         return json;
+    }
+
+    /** The bound on requests that wait (for a minVersion) on this server. */
+    public Waits waits() {
+        return waits;
     }
 
     public HttpApi start(String host, int port) throws IOException {

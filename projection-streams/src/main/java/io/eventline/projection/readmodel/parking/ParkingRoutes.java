@@ -44,7 +44,7 @@ public final class ParkingRoutes {
                 EventSource.parkedStore(projection));
         String path = path(projection);
         ReadModelSpec<ParkedRecords> spec = spec(projection);
-        KeyedQueries<ParkedRecords> byKey = new KeyedQueries<>(spec, router, Duration.ZERO);
+        KeyedQueries<ParkedRecords> byKey = new KeyedQueries<>(spec, router, Duration.ZERO, api.waits());
         ListQueries<ParkedRecords> list = new ListQueries<>(spec, router, context.topics().partitions(), Duration.ofSeconds(2),
                 api.json());
         api.get(path, list::list)

@@ -4,6 +4,7 @@ import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import io.eventline.service.http.Problem;
 import io.eventline.service.http.Request;
 import io.eventline.service.http.Response;
+import io.eventline.service.http.Waits;
 import io.eventline.service.query.QueryRouter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,13 +33,16 @@ public final class KeyedQueries<V> {
     private final LocalStore<V> store;
     private final LocalStore<ParkedRecords> parked;
     private final Duration maxWait;
+    private final Waits waits;
 
-    public KeyedQueries(ReadModelSpec<V> spec, QueryRouter router, Duration maxWait) {
+    /** @param waits the bound on requests waiting at once, shared by the server's routes */
+    public KeyedQueries(ReadModelSpec<V> spec, QueryRouter router, Duration maxWait, Waits waits) {
         this.spec = spec;
         this.router = router;
         this.store = new LocalStore<>(router.streams(), spec.storeName());
         this.parked = spec.parkedStoreName() == null ? null : new LocalStore<>(router.streams(), spec.parkedStoreName());
         this.maxWait = maxWait;
+        this.waits = waits;
     }
 
     public Response byKey(Request request, String key) {
@@ -79,6 +83,16 @@ public final class KeyedQueries<V> {
 
     private Response awaitVersion(Request request, String key, long minVersion) {
         long deadline = System.nanoTime() + maxWait.toNanos();
+        Seen first = seen(request, key);
+        if (first.version() >= minVersion) {
+            return first.answer(); // there already: no wait, no permit
+        }
+        try (Waits.Permit permit = waits.enter()) {
+            return awaitVersion(request, key, minVersion, deadline);
+        }
+    }
+
+    private Response awaitVersion(Request request, String key, long minVersion, long deadline) {
         while (true) {
             Seen seen = seen(request, key);
             if (seen.version() >= minVersion || (seen.version() < 0 && System.nanoTime() >= deadline)) {
