@@ -16,11 +16,6 @@ public interface OutcomeCodec {
      */
     java.util.List<byte[]> eventKeyPrefixes(String topic, String aggregateId);
 
-    /** The aggregate and version an event key names. */
-    record EventKeyOf(String aggregateId, long version) {}
-
-    EventKeyOf eventKeyOf(String topic, byte[] key);
-
     /**
      * What the dedup store keeps of a command: its published result, and where the command record
      * was read, so that meeting the same record again can be told from a resend.

@@ -34,16 +34,28 @@ final class EventHistory {
             try (KeyValueIterator<Bytes, byte[]> it = store.prefixScan(Bytes.wrap(prefix), new BytesSerializer())) {
                 while (it.hasNext()) {
                     KeyValue<Bytes, byte[]> entry = it.next();
-                    OutcomeCodec.EventKeyOf key = keys.eventKeyOf(eventTopic, entry.key.get());
-                    // The prefix is exact (the id's length precedes its bytes), but check anyway: cheap and certain.
-                    if (key.aggregateId().equals(aggregateId)) {
-                        byVersion.putIfAbsent(key.version(), new StoredEvent(key.version(), entry.value));
-                    }
+                    // The prefix is exact (the id's length precedes its bytes): what follows it is the
+                    // version, Avro's zig-zag varint, whatever fields a later key schema adds after it.
+                    long version = zigZagVarint(entry.key.get(), prefix.length);
+                    byVersion.putIfAbsent(version, new StoredEvent(version, entry.value));
                 }
             }
         }
         // In version order: Avro writes the version as a zig-zag varint, which does not sort as bytes do.
         return new ArrayList<>(byVersion.values());
+    }
+
+    /** Avro's long encoding: a zig-zag varint at {@code offset}. */
+    static long zigZagVarint(byte[] bytes, int offset) {
+        long raw = 0;
+        int shift = 0;
+        for (int i = offset; i < bytes.length && shift < 64; i++, shift += 7) {
+            raw |= (long) (bytes[i] & 0x7F) << shift;
+            if ((bytes[i] & 0x80) == 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw new IllegalStateException("an event key whose version is cut short");
     }
 
     static long latest(List<StoredEvent> events) {

@@ -17,7 +17,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * States of aggregates folded earlier, kept every {@value #EVERY} versions, so that a query folds
+ * States of aggregates folded earlier, kept every {@value #EVERY} versions and at the latest version
+ * folded (the tip, which a query for the current state meets again), so that a query folds
  * from the nearest checkpoint at or before what it asks (a version, an instant, or the latest)
  * and decodes only the events after it, instead of every event from the first on every call.
  *
@@ -56,10 +57,11 @@ final class FoldCache {
         // The digest of the history read now at each version a checkpoint may stand at.
         Map<Long, byte[]> digests = new TreeMap<>();
         MessageDigest running = sha256();
+        long last = events.isEmpty() ? 0 : events.getLast().version();
         for (StoredEvent event : events) {
             running.update(ByteBuffer.allocate(Long.BYTES).putLong(event.version()).array());
             running.update(event.value());
-            if (event.version() % EVERY == 0) {
+            if (event.version() % EVERY == 0 || event.version() == last || known.containsKey(event.version())) {
                 digests.put(event.version(), digestSoFar(running));
             }
         }
@@ -112,6 +114,10 @@ final class FoldCache {
 
     private synchronized void remember(String aggregate, Checkpoint checkpoint) {
         NavigableMap<Long, Checkpoint> known = byAggregate.computeIfAbsent(aggregate, a -> new TreeMap<>());
+        if (checkpoint.version() % EVERY != 0) {
+            // The tip (the latest version folded): one per aggregate, replaced as the aggregate grows.
+            known.keySet().removeIf(version -> version % EVERY != 0);
+        }
         known.put(checkpoint.version(), checkpoint);
         while (known.size() > MAX_CHECKPOINTS) {
             known.pollFirstEntry();

@@ -70,6 +70,15 @@ class EventHistoryTest {
     }
 
     @Test
+    void reads_the_version_from_the_key_bytes_as_avro_wrote_it() {
+        for (long version : new long[] {0, 1, 63, 64, 65, 1_000, 1L << 40, Long.MAX_VALUE}) {
+            byte[] key = keys.encodeEventKey(TOPIC, "o-1", version);
+            int prefix = keys.eventKeyPrefixes(TOPIC, "o-1").getFirst().length;
+            assertThat(EventHistory.zigZagVarint(key, prefix)).isEqualTo(version);
+        }
+    }
+
+    @Test
     void the_aggregate_id_stays_the_first_field_of_the_event_key_as_the_prefixes_rely_on() {
         Schema.Field first = EventKey.getClassSchema().getFields().getFirst();
         assertThat(first.name()).isEqualTo("aggregateId");

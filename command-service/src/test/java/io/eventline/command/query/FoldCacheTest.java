@@ -47,11 +47,15 @@ class FoldCacheTest {
         assertThat(decoded.getAndSet(0)).as("the first fold reads everything").isEqualTo(1_000);
 
         StoredAggregate<List<String>> latest = fold(events, Optional.empty(), Optional.empty());
-        assertThat(decoded.getAndSet(0)).as("from the checkpoint at 960").isEqualTo(40);
+        assertThat(decoded.getAndSet(0)).as("from the tip: the latest version folded").isZero();
         assertThat(latest.version()).isEqualTo(1_000);
 
         fold(events, Optional.of(970L), Optional.empty());
-        assertThat(decoded.getAndSet(0)).isEqualTo(10);
+        assertThat(decoded.getAndSet(0)).as("from the checkpoint at 960").isEqualTo(10);
+
+        List<StoredEvent> grown = history(1_010);
+        assertThat(fold(grown, Optional.empty(), Optional.empty()).version()).isEqualTo(1_010);
+        assertThat(decoded.getAndSet(0)).as("from the old tip at 1,000").isEqualTo(10);
     }
 
     @Test

@@ -111,12 +111,6 @@ public final class AvroOutcomeCodec implements OutcomeCodec {
         remembered.registerFor(subjectTopic);
     }
 
-    @Override
-    public EventKeyOf eventKeyOf(String topic, byte[] key) {
-        EventKey decoded = decodeEventKey(topic, key);
-        return new EventKeyOf(decoded.getAggregateId(), decoded.getVersion());
-    }
-
     /** The event key's aggregate id and version. */
     public EventKey decodeEventKey(String topic, byte[] key) {
         return keys.deserializer().deserialize(topic, key);
