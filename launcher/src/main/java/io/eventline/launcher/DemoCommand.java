@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf("Pipeline up: Kafka %s, command-service http://localhost:%d, projection-streams http://localhost:%d%n",
                 broker.bootstrapServers(), commands.httpPort(), projections.httpPort());
         System.out.printf("HTTP on %s only%s (EVENTLINE_HTTP_HOST, EVENTLINE_HTTP_TOKEN to change that)%n",
-                commandSettings.httpHost(), commandSettings.bearerToken().isPresent() ? "" : ", without credentials: a demo");
+                commandSettings.httpHost(), commandSettings.authenticator().required() ? "" : ", without credentials: a demo");
         DemoWorkload workload = new DemoWorkload(run, new DemoWorkload.Shape(customers, skus, orders, rate, 42),
                 commands.gateway(), Aggregates.order(registry), Aggregates.inventory(registry), Aggregates.account(registry));
         System.out.printf("Seeding %d accounts and %d skus (run %s)...%n", customers, skus, run);

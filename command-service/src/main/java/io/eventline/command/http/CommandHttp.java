@@ -8,7 +8,9 @@ import io.eventline.client.EventlineClient;
 import io.eventline.command.query.AggregateQueries;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.http.Ids;
+import io.eventline.service.http.Principal;
 import io.eventline.service.http.Problem;
+import io.eventline.service.http.Scope;
 import io.eventline.service.http.Request;
 import io.eventline.service.http.Response;
 import java.time.Clock;
@@ -61,11 +63,35 @@ public final class CommandHttp {
             throw Problem.badRequest("expectedVersion must be 0 (not created yet) or more, got " + body.expectedVersion());
         }
         Object command = CommandJson.bind(request.json(), type.name(), request.param("id"), body.type(), body.payload());
+        Actor actor = actor(request.principal(), Optional.ofNullable(body.actor()));
         CommandMetadata meta = new CommandMetadata(commandId, request.param("id"),
                 body.expectedVersion() == null ? OptionalLong.empty() : OptionalLong.of(body.expectedVersion()),
                 clock.instant(), Optional.ofNullable(body.correlationId()).orElse(commandId),
-                Optional.ofNullable(body.causationId()), Optional.ofNullable(body.actor()).orElse("anonymous"));
+                Optional.ofNullable(body.causationId()), actor.name(), actor.onBehalfOf());
         return answer(sendTyped(type, meta, command));
+    }
+
+    record Actor(String name, Optional<String> onBehalfOf) {}
+
+    /**
+     * Who the command is from. With credentials required, the authenticated principal, always: a
+     * client's {@code actor} that names someone else is kept as {@code onBehalfOf}, and only a
+     * principal with the act-for scope may name one. Without credentials (insecure on purpose), the
+     * client's word, or "anonymous".
+     */
+    static Actor actor(Optional<Principal> principal, Optional<String> named) {
+        if (principal.isEmpty()) {
+            return new Actor(named.orElse("anonymous"), Optional.empty());
+        }
+        Principal who = principal.get();
+        if (named.isEmpty() || named.get().equals(who.name())) {
+            return new Actor(who.name(), Optional.empty());
+        }
+        if (!who.may(Scope.ACT_FOR)) {
+            throw new Problem(403, "Forbidden", "'" + who.name() + "' may not send a command for '" + named.get()
+                    + "': naming another actor needs the act-for scope (leave 'actor' out to act as yourself)");
+        }
+        return new Actor(who.name(), named);
     }
 
     @SuppressWarnings("unchecked")

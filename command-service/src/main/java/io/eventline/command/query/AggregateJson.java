@@ -33,6 +33,7 @@ public final class AggregateJson {
         json.put("correlationId", m.correlationId());
         json.put("causationId", m.causationId().orElse(null));
         json.put("actor", m.actor());
+        json.put("onBehalfOf", m.onBehalfOf().orElse(null));
         json.put("payload", event.event());
         return json;
     }

@@ -274,7 +274,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             String eventId = EventIds.of(meta.commandId(), i);
             eventIds.add(eventId);
             EventMetadata eventMeta = new EventMetadata(eventId, type.name(), meta.aggregateId(), version,
-                    decidedAt, meta.commandId(), meta.correlationId(), meta.causationId(), meta.actor());
+                    decidedAt, meta.commandId(), meta.correlationId(), meta.causationId(), meta.actor(), meta.onBehalfOf());
             Headers headers = new RecordHeaders();
             byte[] value = type.codec().encodeEvent(eventTopic, headers, new EventEnvelope<>(eventMeta, event));
             byte[] key = outcomes.encodeEventKey(eventTopic, meta.aggregateId(), version);

@@ -80,7 +80,8 @@ abstract class EnvelopeMapping<C, S, E, CE extends SpecificRecordBase, EE extend
         return Decoding.decode(commands, topic, headers, value, c -> new CommandEnvelope<>(
                 new CommandMetadata((String) c.get(f.commandId), (String) c.get(f.aggregateId),
                         optionalLong((Long) c.get(f.expectedVersion)), (Instant) c.get(f.issuedAt),
-                        (String) c.get(f.correlationId), optional((String) c.get(f.causationId)), (String) c.get(f.actor)),
+                        (String) c.get(f.correlationId), optional((String) c.get(f.causationId)), (String) c.get(f.actor),
+                        optional((String) c.get(f.onBehalfOf))),
                 command(c.get(f.payload))));
     }
 
@@ -96,6 +97,7 @@ abstract class EnvelopeMapping<C, S, E, CE extends SpecificRecordBase, EE extend
         c.put(f.correlationId, m.correlationId());
         c.put(f.causationId, m.causationId().orElse(null));
         c.put(f.actor, m.actor());
+        c.put(f.onBehalfOf, m.onBehalfOf().orElse(null));
         c.put(f.payload, commandPayload(command.command()));
         return commands.serializer().serialize(topic, headers, c);
     }
@@ -106,7 +108,8 @@ abstract class EnvelopeMapping<C, S, E, CE extends SpecificRecordBase, EE extend
         return Decoding.decode(events, topic, headers, value, e -> new EventEnvelope<>(
                 new EventMetadata((String) e.get(f.eventId), (String) e.get(f.aggregateType), (String) e.get(f.aggregateId),
                         (Long) e.get(f.version), (Instant) e.get(f.occurredAt), (String) e.get(f.commandId),
-                        (String) e.get(f.correlationId), optional((String) e.get(f.causationId)), (String) e.get(f.actor)),
+                        (String) e.get(f.correlationId), optional((String) e.get(f.causationId)), (String) e.get(f.actor),
+                        optional((String) e.get(f.onBehalfOf))),
                 event(e.get(f.payload))));
     }
 
@@ -124,6 +127,7 @@ abstract class EnvelopeMapping<C, S, E, CE extends SpecificRecordBase, EE extend
         e.put(f.correlationId, m.correlationId());
         e.put(f.causationId, m.causationId().orElse(null));
         e.put(f.actor, m.actor());
+        e.put(f.onBehalfOf, m.onBehalfOf().orElse(null));
         e.put(f.payload, eventPayload(event.event()));
         return events.serializer().serialize(topic, headers, e);
     }
@@ -155,19 +159,20 @@ abstract class EnvelopeMapping<C, S, E, CE extends SpecificRecordBase, EE extend
     }
 
     private record CommandFields(int commandId, int aggregateId, int expectedVersion, int issuedAt, int correlationId,
-                                 int causationId, int actor, int payload) {
+                                 int causationId, int actor, int onBehalfOf, int payload) {
         CommandFields(Schema s) {
             this(position(s, "commandId"), position(s, "aggregateId"), position(s, "expectedVersion"), position(s, "issuedAt"),
-                    position(s, "correlationId"), position(s, "causationId"), position(s, "actor"), position(s, "payload"));
+                    position(s, "correlationId"), position(s, "causationId"), position(s, "actor"), position(s, "onBehalfOf"),
+                    position(s, "payload"));
         }
     }
 
     private record EventFields(int eventId, int aggregateType, int aggregateId, int version, int occurredAt, int commandId,
-                               int correlationId, int causationId, int actor, int payload) {
+                               int correlationId, int causationId, int actor, int onBehalfOf, int payload) {
         EventFields(Schema s) {
             this(position(s, "eventId"), position(s, "aggregateType"), position(s, "aggregateId"), position(s, "version"),
                     position(s, "occurredAt"), position(s, "commandId"), position(s, "correlationId"),
-                    position(s, "causationId"), position(s, "actor"), position(s, "payload"));
+                    position(s, "causationId"), position(s, "actor"), position(s, "onBehalfOf"), position(s, "payload"));
         }
     }
 

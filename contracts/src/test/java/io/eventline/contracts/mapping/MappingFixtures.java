@@ -42,7 +42,7 @@ final class MappingFixtures {
 
     static CommandMetadata commandMetadata(String aggregateId) {
         return new CommandMetadata("cmd-1", aggregateId, OptionalLong.of(3), ISSUED_AT, "corr-1",
-                Optional.of("evt-0"), "alice");
+                Optional.of("evt-0"), "web-gateway", Optional.of("alice"));
     }
 
     static CommandMetadata commandMetadataWithoutOptionals(String aggregateId) {
@@ -52,7 +52,7 @@ final class MappingFixtures {
 
     static EventMetadata eventMetadata(String aggregateType, String aggregateId) {
         return new EventMetadata("cmd-1-0", aggregateType, aggregateId, 4, ISSUED_AT, "cmd-1", "corr-1",
-                Optional.of("evt-0"), "alice");
+                Optional.of("evt-0"), "web-gateway", Optional.of("alice"));
     }
 
     static EventMetadata eventMetadataWithoutCausation(String aggregateType, String aggregateId) {

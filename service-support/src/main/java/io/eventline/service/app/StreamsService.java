@@ -37,7 +37,7 @@ public final class StreamsService implements AutoCloseable {
     private StreamsService(ServiceSettings settings, String name) {
         this.settings = settings;
         this.name = name;
-        this.http = new HttpApi(settings.maxBodyBytes(), settings.bearerToken());
+        this.http = new HttpApi(settings.maxBodyBytes(), settings.authenticator(), HttpApi.DEFAULT_MAX_IN_FLIGHT);
         this.failures = new FailingRecords(settings.poisonAttempts(), java.time.Clock.systemUTC());
         // Filters first: a meter registered before them would miss the service tag.
         meters.config().commonTags("service", name);

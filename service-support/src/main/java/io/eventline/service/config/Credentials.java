@@ -22,7 +22,7 @@ public final class Credentials {
      * (then with a WARN line); otherwise throws, naming both ways out.
      */
     public static void requireTokenOrInsecure(Map<String, String> env, ServiceSettings settings, String service) {
-        if (settings.bearerToken().filter(t -> !t.isBlank()).isPresent()) {
+        if (settings.authenticator().required()) {
             return;
         }
         String insecure = env.getOrDefault(INSECURE_VARIABLE, "").trim();
@@ -34,8 +34,9 @@ public final class Credentials {
         if (!insecure.isEmpty() && !insecure.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException(INSECURE_VARIABLE + " must be true or false, not '" + insecure + "'");
         }
-        throw new IllegalStateException(service + " will not start without credentials: set EVENTLINE_HTTP_TOKEN (every"
-                + " route but /health/* then needs 'Authorization: Bearer <token>'), or " + INSECURE_VARIABLE
+        throw new IllegalStateException(service + " will not start without credentials: set EVENTLINE_HTTP_TOKENS (a table"
+                + " of principals, scopes and token hashes) or EVENTLINE_HTTP_TOKEN (every route but /health/* then needs"
+                + " 'Authorization: Bearer <token>'), or " + INSECURE_VARIABLE
                 + "=true to run without on purpose, on a network only trusted clients reach");
     }
 }

@@ -34,6 +34,7 @@ public record ServiceSettings(
         int poisonAttempts,
         long maxStaleLag,
         Optional<String> bearerToken,
+        Optional<String> httpTokens,
         int maxBodyBytes,
         Map<String, String> kafkaOverrides) {
 
@@ -64,7 +65,7 @@ public record ServiceSettings(
             "EVENTLINE_HTTP_PORT", "EVENTLINE_BOOTSTRAP_SERVERS", "EVENTLINE_SCHEMA_REGISTRY_URL",
             "EVENTLINE_HTTP_HOST", "EVENTLINE_ADVERTISED_HOST", "EVENTLINE_STATE_DIR",
             "EVENTLINE_COMMIT_INTERVAL", "EVENTLINE_STANDBY_REPLICAS", "EVENTLINE_STREAM_THREADS",
-            "EVENTLINE_DEDUP_RETENTION", "EVENTLINE_MAX_STALE_LAG", "EVENTLINE_HTTP_TOKEN",
+            "EVENTLINE_DEDUP_RETENTION", "EVENTLINE_MAX_STALE_LAG", "EVENTLINE_HTTP_TOKEN", "EVENTLINE_HTTP_TOKENS",
             "EVENTLINE_HTTP_MAX_BODY_BYTES", "EVENTLINE_MAX_CLOCK_SKEW", "EVENTLINE_POISON_ATTEMPTS");
 
     public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort) {
@@ -103,6 +104,7 @@ public record ServiceSettings(
                 e.integer("EVENTLINE_POISON_ATTEMPTS", 3),
                 e.integer("EVENTLINE_MAX_STALE_LAG", 10_000),
                 e.optional("EVENTLINE_HTTP_TOKEN"),
+                e.optional("EVENTLINE_HTTP_TOKENS"),
                 e.integer("EVENTLINE_HTTP_MAX_BODY_BYTES", 1024 * 1024),
                 KafkaEnvironment.clientProperties(env));
     }
@@ -111,13 +113,18 @@ public record ServiceSettings(
     public ServiceSettings withInstance(int httpPort, Path stateDir) {
         return new ServiceSettings(applicationId, bootstrapServers, topics, schemaRegistryUrl, httpHost, httpPort,
                 advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
-                bearerToken, maxBodyBytes, kafkaOverrides);
+                bearerToken, httpTokens, maxBodyBytes, kafkaOverrides);
     }
 
     public ServiceSettings withBootstrapServers(String servers) {
         return new ServiceSettings(applicationId, servers, topics, schemaRegistryUrl, httpHost, httpPort,
                 advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
-                bearerToken, maxBodyBytes, kafkaOverrides);
+                bearerToken, httpTokens, maxBodyBytes, kafkaOverrides);
+    }
+
+    /** Who may call the HTTP API, from EVENTLINE_HTTP_TOKEN and EVENTLINE_HTTP_TOKENS (a table of hashed tokens). */
+    public io.eventline.service.http.Authenticator authenticator() {
+        return io.eventline.service.http.Authenticator.of(bearerToken, httpTokens);
     }
 
     /** Plain client configuration: bootstrap servers plus every KAFKA_* override (security included). */

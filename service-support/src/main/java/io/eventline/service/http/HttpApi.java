@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +50,7 @@ public final class HttpApi implements AutoCloseable {
     private final List<Route> routes = new ArrayList<>();
     private final Json json = new Json();
     private final int maxBodyBytes;
-    private final List<byte[]> acceptedAuthorizations;
+    private final Authenticator authenticator;
     private final int maxInFlight;
     private final Semaphore inFlight;
     private final Waits waits = new Waits(DEFAULT_MAX_WAITING);
@@ -67,44 +66,47 @@ public final class HttpApi implements AutoCloseable {
     public static final int DEFAULT_MAX_IN_FLIGHT = 256;
 
     /**
-     * @param bearerToken when present, protected routes need it; several tokens separated by commas
-     *                    are each accepted, so that a token can be rotated without a moment in which
-     *                    clients with the old or the new one are refused (docs/operations.md)
+     * @param bearerToken when present, every route but /health/* needs it; several tokens separated
+     *                    by commas are each accepted, so that a token can be rotated without a moment
+     *                    in which clients with the old or the new one are refused (docs/operations.md)
      */
     public HttpApi(int maxBodyBytes, Optional<String> bearerToken) {
-        this(maxBodyBytes, bearerToken, DEFAULT_MAX_IN_FLIGHT);
+        this(maxBodyBytes, Authenticator.of(bearerToken, Optional.empty()), DEFAULT_MAX_IN_FLIGHT);
     }
 
     public HttpApi(int maxBodyBytes, Optional<String> bearerToken, int maxInFlight) {
+        this(maxBodyBytes, Authenticator.of(bearerToken, Optional.empty()), maxInFlight);
+    }
+
+    /** @param authenticator who may call, with which scopes; when it requires nothing, nothing is checked */
+    public HttpApi(int maxBodyBytes, Authenticator authenticator, int maxInFlight) {
         this.maxBodyBytes = maxBodyBytes;
         this.maxInFlight = maxInFlight;
         this.inFlight = new Semaphore(maxInFlight);
-        this.acceptedAuthorizations = bearerToken.stream()
-                .flatMap(tokens -> java.util.Arrays.stream(tokens.split(",")))
-                .map(String::trim).filter(t -> !t.isEmpty())
-                .map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8)).toList();
-        if (acceptedAuthorizations.isEmpty() && bearerToken.filter(t -> !t.isBlank()).isPresent()) {
-            // "," is a token setting gone wrong: fail closed, never serve unprotected.
-            throw new IllegalArgumentException("the bearer token setting names no token: '" + bearerToken.get() + "'");
-        }
+        this.authenticator = authenticator;
     }
 
+    /** A GET: needs the read scope when credentials are configured. */
     public HttpApi get(String template, Route.Handler handler) {
-        routes.add(Route.of("GET", template, handler, false));
+        routes.add(Route.of("GET", template, handler, Scope.READ));
         return this;
     }
 
+    /** A POST that only reads (a look-up, a check): the read scope. */
     public HttpApi post(String template, Route.Handler handler) {
-        routes.add(Route.of("POST", template, handler, false));
+        routes.add(Route.of("POST", template, handler, Scope.READ));
         return this;
     }
 
-    /**
-     * A POST that needs {@code Authorization: Bearer <token>} when a token is configured; with a
-     * token, every other route does too, {@code /health/*} aside.
-     */
+    /** A POST that changes something (a command): the write scope when credentials are configured. */
     public HttpApi protectedPost(String template, Route.Handler handler) {
-        routes.add(Route.of("POST", template, handler, true));
+        routes.add(Route.of("POST", template, handler, Scope.WRITE));
+        return this;
+    }
+
+    /** An operator's POST (a decision about parked records, a schema): the admin scope. */
+    public HttpApi adminPost(String template, Route.Handler handler) {
+        routes.add(Route.of("POST", template, handler, Scope.ADMIN));
         return this;
     }
 
@@ -180,11 +182,9 @@ public final class HttpApi implements AutoCloseable {
                 continue;
             }
             Map<String, String> headers = headers(exchange);
-            if (route.protectedByToken() || !path.startsWith("/health/")) {
-                // With a token set, reads are private too (balances, the audit trail); only the
-                // orchestrator's health checks answer without one.
-                authorise(headers);
-            }
+            // With credentials set, reads are private too (balances, the audit trail); only the
+            // orchestrator's health checks answer without them.
+            Optional<Principal> principal = path.startsWith("/health/") ? Optional.empty() : authorise(headers, route);
             if (!method.equals("POST") && carriesBody(headers)) {
                 // Nothing but a POST reads a body: refused before a byte of it is buffered.
                 throw Problem.badRequest("a " + method + " request carries no body");
@@ -194,7 +194,7 @@ public final class HttpApi implements AutoCloseable {
                 requireJson(headers.get("content-type"));
             }
             Request request = new Request(method, path, params.get(), query(exchange.getRequestURI().getRawQuery()),
-                    headers, body, json);
+                    headers, body, json, principal);
             return route.handler().handle(request);
         }
         if (pathKnown) {
@@ -203,20 +203,18 @@ public final class HttpApi implements AutoCloseable {
         throw Problem.notFound("no resource at " + path);
     }
 
-    private void authorise(Map<String, String> headers) {
-        if (acceptedAuthorizations.isEmpty()) {
-            return;
+    private Optional<Principal> authorise(Map<String, String> headers, Route route) {
+        if (!authenticator.required()) {
+            return Optional.empty();
         }
-        byte[] presented = Optional.ofNullable(headers.get("authorization")).orElse("").getBytes(StandardCharsets.UTF_8);
-        boolean accepted = false;
-        for (byte[] expected : acceptedAuthorizations) {
-            // Constant-time, and every token compared, so timing tells nothing about which one nearly matched.
-            accepted |= MessageDigest.isEqual(expected, presented);
+        Principal principal = authenticator.authenticate(Optional.ofNullable(headers.get("authorization")))
+                .orElseThrow(() -> new Problem(401, "Unauthorized", "a valid bearer token is required",
+                        Map.of(), Map.of("WWW-Authenticate", "Bearer")));
+        if (!principal.may(route.scope())) {
+            throw new Problem(403, "Forbidden", "'" + principal.name() + "' may not do this: it needs the "
+                    + route.scope().label() + " scope");
         }
-        if (!accepted) {
-            throw new Problem(401, "Unauthorized", "a valid bearer token is required",
-                    Map.of(), Map.of("WWW-Authenticate", "Bearer"));
-        }
+        return Optional.of(principal);
     }
 
     /**

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a handler sees of a request: the path parameters, the query string and the body. */
+/**
+ * What a handler sees of a request: the path parameters, the query string, the body, and who sent
+ * it (empty when the service requires no credentials).
+ */
 public record Request(String method, String path, Map<String, String> pathParams, Map<String, String> query,
-                      Map<String, String> headers, byte[] body, Json json) {
+                      Map<String, String> headers, byte[] body, Json json, Optional<Principal> principal) {
 
     public String param(String name) {
         String value = pathParams.get(name);

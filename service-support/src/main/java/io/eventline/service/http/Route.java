@@ -8,15 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A method and a path template such as {@code /aggregates/{type}/{id}}, bound to a handler. */
-record Route(String method, List<String> segments, Handler handler, boolean protectedByToken) {
+record Route(String method, List<String> segments, Handler handler, Scope scope) {
 
     @FunctionalInterface
     public interface Handler {
         Response handle(Request request) throws Exception;
     }
 
-    static Route of(String method, String template, Handler handler, boolean protectedByToken) {
-        return new Route(method, split(template), handler, protectedByToken);
+    static Route of(String method, String template, Handler handler, Scope scope) {
+        return new Route(method, split(template), handler, scope);
     }
 
     /** The path parameters when the raw path matches, percent-decoded per segment. */

@@ -64,7 +64,7 @@ public final class RegistryRoutes {
                 .get(PREFIX + "/subjects/{subject}/versions", r -> routes.answer(routes::versions, r))
                 .get(PREFIX + "/subjects/{subject}/versions/{version}", r -> routes.answer(routes::version, r))
                 .get(PREFIX + "/subjects/{subject}/versions/{version}/schema", r -> routes.answer(routes::rawSchema, r))
-                .protectedPost(PREFIX + "/subjects/{subject}/versions", r -> routes.answer(routes::register, r))
+                .adminPost(PREFIX + "/subjects/{subject}/versions", r -> routes.answer(routes::register, r))
                 .post(PREFIX + "/subjects/{subject}", r -> routes.answer(routes::lookUp, r))
                 .get(PREFIX + "/schemas/ids/{id}", r -> routes.answer(routes::byId, r))
                 .get(PREFIX + "/schemas/ids/{id}/schema", r -> routes.answer(routes::rawById, r))

@@ -29,8 +29,8 @@ import java.util.Map;
  * <pre>
  * GET  /projections/{projection}/parked            every key with parked records, from all instances
  * GET  /projections/{projection}/parked/{key}      one key's parked records, first the one that failed
- * POST /projections/{projection}/parked/{key}/retry   {"by": "..."}
- * POST /projections/{projection}/parked/{key}/skip    {"record": "topic/partition@offset", "by": "..."}
+ * POST /projections/{projection}/parked/{key}/retry   {"by": "..."}                                   (admin scope)
+ * POST /projections/{projection}/parked/{key}/skip    {"record": "topic/partition@offset", "by": "..."}   (admin scope)
  * </pre>
  */
 public final class ParkingRoutes {
@@ -49,9 +49,9 @@ public final class ParkingRoutes {
                 api.json());
         api.get(path, list::list)
                 .get(path + "/{key}", request -> byKey.byKey(request, request.id("key")))
-                .protectedPost(path + "/{key}/retry",
+                .adminPost(path + "/{key}/retry",
                         request -> decide(request, context.parkingDecisions(), projection, ParkingAction.RETRY))
-                .protectedPost(path + "/{key}/skip",
+                .adminPost(path + "/{key}/skip",
                         request -> decide(request, context.parkingDecisions(), projection, ParkingAction.SKIP));
     }
 
@@ -88,7 +88,8 @@ public final class ParkingRoutes {
     public static Response decide(Request request, ParkingDecisions decisions, String projection, ParkingAction action) {
         String key = request.id("key");
         JsonNode body = request.body() == null || request.body().length == 0 ? null : request.jsonBody();
-        String by = text(body, "by", "operator");
+        // Who decided: the authenticated principal when credentials are required, else the client's word.
+        String by = request.principal().map(p -> p.name()).orElseGet(() -> text(body, "by", "operator"));
         String skip = text(body, "record", null);
         if (skip != null && action != ParkingAction.SKIP) {
             throw Problem.badRequest("'record' names what to skip; a retry applies every parked record of the key");
