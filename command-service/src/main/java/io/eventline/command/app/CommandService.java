@@ -77,7 +77,7 @@ public final class CommandService implements AutoCloseable {
         streams.start(topology);
         EventlineClient gateway = new EventlineClient(settings.clientConfig(), settings.topics(), outcomes);
         QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),
-                Duration.ofSeconds(5), settings.maxStaleLag());
+                Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers());
         AggregateQueries queries = new AggregateQueries(types, settings.topics(), outcomes, router, Duration.ofSeconds(5),
                 streams.httpApi().waits());
         HttpApi http = streams.httpApi();

@@ -66,7 +66,7 @@ final class SagaPipeline implements AutoCloseable {
                 settings.schemaRegistryUrl(), settings.httpHost(), 0, settings.advertisedHost(), stateRoot.resolve("commands"),
                 settings.commitInterval(), settings.standbyReplicas(), settings.streamThreads(), settings.dedupRetention(),
                 settings.maxClockSkew(), settings.poisonAttempts(),
-                settings.maxStaleLag(), settings.bearerToken(), settings.httpTokens(), settings.maxBodyBytes(), settings.kafkaOverrides());
+                settings.maxStaleLag(), settings.bearerToken(), settings.httpTokens(), settings.httpTls(), settings.maxBodyBytes(), settings.kafkaOverrides());
         CommandService service = CommandService.start(own, registry);
         running.add(service);
         return service;
@@ -78,7 +78,7 @@ final class SagaPipeline implements AutoCloseable {
                 settings.schemaRegistryUrl(), settings.httpHost(), 0, settings.advertisedHost(), stateRoot.resolve(stateDir),
                 settings.commitInterval(), settings.standbyReplicas(), settings.streamThreads(), settings.dedupRetention(),
                 settings.maxClockSkew(), settings.poisonAttempts(),
-                settings.maxStaleLag(), settings.bearerToken(), settings.httpTokens(), settings.maxBodyBytes(), settings.kafkaOverrides());
+                settings.maxStaleLag(), settings.bearerToken(), settings.httpTokens(), settings.httpTls(), settings.maxBodyBytes(), settings.kafkaOverrides());
         ProjectionService service = ProjectionService.start(own, registry, List.of(new OrderFulfilmentModule(saga)));
         running.add(service);
         return service;

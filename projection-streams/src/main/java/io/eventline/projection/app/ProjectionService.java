@@ -45,7 +45,7 @@ public final class ProjectionService implements AutoCloseable {
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         for (ProjectionModule module : modules) {
             KafkaStreams app = streams.start(context.applicationId(module), module.topology(context));
-            module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag()), context);
+            module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers()), context);
         }
         RegistryRoutes.serveIfLocal(http, registry);
         http.start(settings.httpHost(), settings.httpPort());

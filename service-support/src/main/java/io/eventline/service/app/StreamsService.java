@@ -38,6 +38,9 @@ public final class StreamsService implements AutoCloseable {
         this.settings = settings;
         this.name = name;
         this.http = new HttpApi(settings.maxBodyBytes(), settings.authenticator(), HttpApi.DEFAULT_MAX_IN_FLIGHT);
+        if (settings.httpTls().enabled()) {
+            http.tls(settings.httpTls().serverContext());
+        }
         this.failures = new FailingRecords(settings.poisonAttempts(), java.time.Clock.systemUTC());
         // Filters first: a meter registered before them would miss the service tag.
         meters.config().commonTags("service", name);

@@ -35,6 +35,7 @@ public record ServiceSettings(
         long maxStaleLag,
         Optional<String> bearerToken,
         Optional<String> httpTokens,
+        io.eventline.service.http.HttpTls httpTls,
         int maxBodyBytes,
         Map<String, String> kafkaOverrides) {
 
@@ -66,6 +67,8 @@ public record ServiceSettings(
             "EVENTLINE_HTTP_HOST", "EVENTLINE_ADVERTISED_HOST", "EVENTLINE_STATE_DIR",
             "EVENTLINE_COMMIT_INTERVAL", "EVENTLINE_STANDBY_REPLICAS", "EVENTLINE_STREAM_THREADS",
             "EVENTLINE_DEDUP_RETENTION", "EVENTLINE_MAX_STALE_LAG", "EVENTLINE_HTTP_TOKEN", "EVENTLINE_HTTP_TOKENS",
+            "EVENTLINE_HTTP_TLS_KEYSTORE", "EVENTLINE_HTTP_TLS_KEYSTORE_PASSWORD", "EVENTLINE_HTTP_TLS_CERT",
+            "EVENTLINE_HTTP_TLS_KEY", "EVENTLINE_HTTP_TLS_CA",
             "EVENTLINE_HTTP_MAX_BODY_BYTES", "EVENTLINE_MAX_CLOCK_SKEW", "EVENTLINE_POISON_ATTEMPTS");
 
     public static ServiceSettings fromEnvironment(Map<String, String> env, String defaultApplicationId, int defaultHttpPort) {
@@ -105,6 +108,9 @@ public record ServiceSettings(
                 e.integer("EVENTLINE_MAX_STALE_LAG", 10_000),
                 e.optional("EVENTLINE_HTTP_TOKEN"),
                 e.optional("EVENTLINE_HTTP_TOKENS"),
+                new io.eventline.service.http.HttpTls(e.optional("EVENTLINE_HTTP_TLS_KEYSTORE").map(Path::of),
+                        e.optional("EVENTLINE_HTTP_TLS_KEYSTORE_PASSWORD"), e.optional("EVENTLINE_HTTP_TLS_CERT").map(Path::of),
+                        e.optional("EVENTLINE_HTTP_TLS_KEY").map(Path::of), e.optional("EVENTLINE_HTTP_TLS_CA").map(Path::of)),
                 e.integer("EVENTLINE_HTTP_MAX_BODY_BYTES", 1024 * 1024),
                 KafkaEnvironment.clientProperties(env));
     }
@@ -113,18 +119,23 @@ public record ServiceSettings(
     public ServiceSettings withInstance(int httpPort, Path stateDir) {
         return new ServiceSettings(applicationId, bootstrapServers, topics, schemaRegistryUrl, httpHost, httpPort,
                 advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
-                bearerToken, httpTokens, maxBodyBytes, kafkaOverrides);
+                bearerToken, httpTokens, httpTls, maxBodyBytes, kafkaOverrides);
     }
 
     public ServiceSettings withBootstrapServers(String servers) {
         return new ServiceSettings(applicationId, servers, topics, schemaRegistryUrl, httpHost, httpPort,
                 advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
-                bearerToken, httpTokens, maxBodyBytes, kafkaOverrides);
+                bearerToken, httpTokens, httpTls, maxBodyBytes, kafkaOverrides);
     }
 
     /** Who may call the HTTP API, from EVENTLINE_HTTP_TOKEN and EVENTLINE_HTTP_TOKENS (a table of hashed tokens). */
     public io.eventline.service.http.Authenticator authenticator() {
         return io.eventline.service.http.Authenticator.of(bearerToken, httpTokens);
+    }
+
+    /** How this instance reaches the other instances of its service: as its HTTP API serves, plain or TLS. */
+    public io.eventline.service.query.Peers peers() {
+        return io.eventline.service.query.Peers.of(httpTls);
     }
 
     /** Plain client configuration: bootstrap servers plus every KAFKA_* override (security included). */

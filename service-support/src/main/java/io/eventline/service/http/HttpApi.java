@@ -55,6 +55,7 @@ public final class HttpApi implements AutoCloseable {
     private final Semaphore inFlight;
     private final Waits waits = new Waits(DEFAULT_MAX_WAITING);
     private HttpServer server;
+    private javax.net.ssl.SSLContext tls;
 
     /** Requests waiting at once for a minVersion to be reached; one more is answered 503 at once. */
     public static final int DEFAULT_MAX_WAITING = 64;
@@ -119,8 +120,20 @@ public final class HttpApi implements AutoCloseable {
         return waits;
     }
 
+    /** Serves TLS with this context (call before {@link #start}). */
+    public HttpApi tls(javax.net.ssl.SSLContext context) {
+        this.tls = context;
+        return this;
+    }
+
     public HttpApi start(String host, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        if (tls != null) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(host, port), 128);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            server = https;
+        } else {
+            server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::exchange);
         server.start();

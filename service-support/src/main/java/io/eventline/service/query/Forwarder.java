@@ -20,10 +20,12 @@ final class Forwarder {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Peers peers;
 
-    Forwarder(Duration timeout) {
+    Forwarder(Duration timeout, Peers peers) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.peers = peers;
+        this.client = peers.client(timeout);
     }
 
     /** The owner's answer, or empty when it cannot be reached in time (it may have just died). */
@@ -34,7 +36,7 @@ final class Forwarder {
                 query.append('&').append(encode(k)).append('=').append(encode(v));
             }
         });
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + request.path() + "?" + query);
+        URI uri = peers.uri(host, request.path() + "?" + query);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         request.header("authorization").ifPresent(v -> builder.header("Authorization", v));
         try {

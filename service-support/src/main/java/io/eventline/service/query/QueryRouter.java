@@ -34,12 +34,23 @@ public final class QueryRouter {
     private final HostInfo self;
     private final Forwarder forwarder;
     private final long maxStaleLag;
+    private final Peers peers;
 
     public QueryRouter(KafkaStreams streams, HostInfo self, Duration forwardTimeout, long maxStaleLag) {
+        this(streams, self, forwardTimeout, maxStaleLag, Peers.plain());
+    }
+
+    /** @param peers how this instance reaches the others: plain, or TLS as its settings say */
+    public QueryRouter(KafkaStreams streams, HostInfo self, Duration forwardTimeout, long maxStaleLag, Peers peers) {
         this.streams = streams;
         this.self = self;
-        this.forwarder = new Forwarder(forwardTimeout);
+        this.peers = peers;
+        this.forwarder = new Forwarder(forwardTimeout, peers);
         this.maxStaleLag = maxStaleLag;
+    }
+
+    public Peers peers() {
+        return peers;
     }
 
     public HostInfo self() {

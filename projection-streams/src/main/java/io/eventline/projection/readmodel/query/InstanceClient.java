@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.service.http.Json;
 import java.net.URI;
 import java.net.URLEncoder;
+import io.eventline.service.query.Peers;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,11 +25,13 @@ final class InstanceClient {
     private final HttpClient client;
     private final Duration timeout;
     private final Json json;
+    private final Peers peers;
 
-    InstanceClient(Duration timeout, Json json) {
+    InstanceClient(Duration timeout, Json json, Peers peers) {
         this.timeout = timeout;
         this.json = json;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.peers = peers;
+        this.client = peers.client(timeout);
     }
 
     /**
@@ -40,7 +43,7 @@ final class InstanceClient {
         String params = query.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&", KeyedQueries.FORWARDED + "=true&", ""));
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + path + "?" + params);
+        URI uri = peers.uri(host, path + "?" + params);
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         authorization.ifPresent(value -> builder.header("Authorization", value));
         HttpRequest request = builder.build();

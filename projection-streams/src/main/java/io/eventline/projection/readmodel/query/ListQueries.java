@@ -41,7 +41,7 @@ public final class ListQueries<V> {
         this.router = router;
         this.partitions = partitions;
         this.local = new LocalPage<>(new LocalStore<>(router.streams(), spec.storeName()), spec, partitions);
-        this.instances = new InstanceClient(instanceTimeout, json);
+        this.instances = new InstanceClient(instanceTimeout, json, router.peers());
     }
 
     public Response list(Request request) {
