@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Run in a JVM of its own by {@link SecuredKafka}: the embedded broker with SASL/SCRAM on its client
- * listener and the StandardAuthorizer denying whatever no ACL allows. Its own JVM, so that the test
+ * Run in a JVM of its own by {@link SecuredKafka}: the embedded broker with SASL/SCRAM over TLS on its
+ * client listener and the StandardAuthorizer denying whatever no ACL allows. Its own JVM, so that the test
  * JVM's shared broker and this one share no static state (metrics, JAAS, the authorizer's logs).
  *
  * <p>Arguments: data directory, client port, controller port. Users come in the environment
@@ -26,12 +26,13 @@ public final class SecuredBrokerMain {
 
     public static void main(String[] args) {
         Map<String, String> users = parseUsers(System.getenv(USERS));
+        BrokerTls tls = BrokerTls.fromEnvironment(System.getenv());
         String admin = users.keySet().iterator().next();
         EmbeddedKafkaConfig base = new EmbeddedKafkaConfig(Path.of(args[0]), "localhost", Integer.parseInt(args[1]),
                 Integer.parseInt(args[2]), Map.of(), Map.of(), List.of(), Duration.ofSeconds(60));
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(base.withOverrides(
-                brokerOverrides(base, admin, users.get(admin)),
-                SecuredKafka.saslClientConfig(admin, users.get(admin)),
+                brokerOverrides(base, admin, users.get(admin), tls),
+                SecuredKafka.saslClientConfig(admin, users.get(admin), tls),
                 scramCredentials(users)));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "secured-kafka-shutdown"));
         System.out.println(READY + " " + broker.bootstrapServers());
@@ -44,15 +45,17 @@ public final class SecuredBrokerMain {
      * (its credentials live in the metadata the controller serves), and a PLAINTEXT controller
      * listener would make User:ANONYMOUS a super user for anyone who reaches that port.
      */
-    static Map<String, String> brokerOverrides(EmbeddedKafkaConfig c, String admin, String password) {
+    static Map<String, String> brokerOverrides(EmbeddedKafkaConfig c, String admin, String password, BrokerTls tls) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("listeners", "SASL_PLAINTEXT://" + c.host() + ":" + c.port() + ",CONTROLLER://" + c.host() + ":" + c.controllerPort());
-        p.put("advertised.listeners", "SASL_PLAINTEXT://" + c.host() + ":" + c.port());
-        p.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
-        p.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        p.put("listeners", "SASL_SSL://" + c.host() + ":" + c.port() + ",CONTROLLER://" + c.host() + ":" + c.controllerPort());
+        p.put("advertised.listeners", "SASL_SSL://" + c.host() + ":" + c.port());
+        p.put("listener.security.protocol.map", "SASL_SSL:SASL_SSL,CONTROLLER:SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", "SASL_SSL");
+        tls.brokerSettings().forEach(p::put);
+        tls.clientSettings().forEach(p::put); // the broker is a client of its own listener (inter-broker)
         p.put("sasl.enabled.mechanisms", "SCRAM-SHA-256");
         p.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-256");
-        p.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", SecuredKafka.scramJaas(admin, password));
+        p.put("listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config", SecuredKafka.scramJaas(admin, password));
         p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
         p.put("sasl.mechanism.controller.protocol", "PLAIN");
         p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * A broker of a test's own, in a separate JVM ({@link SecuredBrokerMain}): SASL/SCRAM-SHA-256 on
- * free ports, ACLs enforced, nothing allowed that no ACL allows. Every user gets a random password;
+ * A broker of a test's own, in a separate JVM ({@link SecuredBrokerMain}): SASL/SCRAM-SHA-256 over
+ * TLS (SASL_SSL, a certificate made for localhost at start, verified by every client) on free
+ * ports, ACLs enforced, nothing allowed that no ACL allows. Every user gets a random password;
  * {@link #ADMIN} is the only super user. The test grants the rest what they need through {@link #admin()}.
  */
 public final class SecuredKafka implements AutoCloseable {
@@ -27,11 +28,13 @@ public final class SecuredKafka implements AutoCloseable {
     private final ChildJvm process;
     private final String bootstrapServers;
     private final Map<String, String> passwords;
+    private final BrokerTls tls;
 
-    private SecuredKafka(ChildJvm process, String bootstrapServers, Map<String, String> passwords) {
+    private SecuredKafka(ChildJvm process, String bootstrapServers, Map<String, String> passwords, BrokerTls tls) {
         this.process = process;
         this.bootstrapServers = bootstrapServers;
         this.passwords = passwords;
+        this.tls = tls;
     }
 
     /** Starts the broker with {@link #ADMIN} and these users, and returns once it answers the admin. */
@@ -45,7 +48,15 @@ public final class SecuredKafka implements AutoCloseable {
         }
         EmbeddedKafkaConfig ports = EmbeddedKafkaConfig.onFreePorts(dataDir);
         String spec = passwords.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(","));
-        ChildJvm process = ChildJvm.start(SecuredBrokerMain.class.getSimpleName(), SecuredBrokerMain.class, Map.of(SecuredBrokerMain.USERS, spec),
+        BrokerTls tls;
+        try {
+            tls = BrokerTls.create(dataDir.resolve("tls"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot make the broker's TLS material", e);
+        }
+        Map<String, String> childEnv = new HashMap<>(tls.environment());
+        childEnv.put(SecuredBrokerMain.USERS, spec);
+        ChildJvm process = ChildJvm.start(SecuredBrokerMain.class.getSimpleName(), SecuredBrokerMain.class, childEnv,
                 List.of("-Xmx384m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"),
                 dataDir.toString(), String.valueOf(ports.port()), String.valueOf(ports.controllerPort()));
         long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -57,7 +68,7 @@ public final class SecuredKafka implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        return new SecuredKafka(process, ports.host() + ":" + ports.port(), passwords);
+        return new SecuredKafka(process, ports.host() + ":" + ports.port(), passwords, tls);
     }
 
     public String bootstrapServers() {
@@ -66,16 +77,18 @@ public final class SecuredKafka implements AutoCloseable {
 
     /** What a client of this user needs: bootstrap servers and its SASL settings. */
     public Map<String, Object> clientConfig(String user) {
-        Map<String, Object> config = new HashMap<>(saslClientConfig(user, password(user)));
+        Map<String, Object> config = new HashMap<>(saslClientConfig(user, password(user), tls));
         config.put("bootstrap.servers", bootstrapServers);
         return config;
     }
 
     /** The same settings as a service reads them from its environment (KAFKA_* passthrough). */
     public Map<String, String> kafkaEnvironment(String user) {
-        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
                 "KAFKA_SASL_MECHANISM", "SCRAM-SHA-256",
-                "KAFKA_SASL_JAAS_CONFIG", scramJaas(user, password(user)));
+                "KAFKA_SASL_JAAS_CONFIG", scramJaas(user, password(user)),
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "PEM",
+                "KAFKA_SSL_TRUSTSTORE_CERTIFICATES", tls.certificatePem());
     }
 
     /** An Admin client of the super user; the caller closes it. */
@@ -92,10 +105,12 @@ public final class SecuredKafka implements AutoCloseable {
         process.close();
     }
 
-    static Map<String, String> saslClientConfig(String user, String password) {
-        return Map.of("security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "SCRAM-SHA-256",
-                "sasl.jaas.config", scramJaas(user, password));
+    static Map<String, String> saslClientConfig(String user, String password, BrokerTls tls) {
+        Map<String, String> config = new HashMap<>(tls.clientSettings());
+        config.put("security.protocol", "SASL_SSL");
+        config.put("sasl.mechanism", "SCRAM-SHA-256");
+        config.put("sasl.jaas.config", scramJaas(user, password));
+        return config;
     }
 
     static String scramJaas(String user, String password) {
