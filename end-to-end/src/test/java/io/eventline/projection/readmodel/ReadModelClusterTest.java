@@ -79,6 +79,17 @@ class ReadModelClusterTest {
             assertThat(fromA.get("balance").asLong()).isEqualTo(1_000);
         }
         assertThat(servedBy).as("both instances own partitions").hasSize(2);
+
+        // A wait for a version not reached, sent to A for a key B owns: forwarded once, B waits and answers.
+        String ownedByB = SKUS.stream().filter(sku -> servedBy(a, "/readmodels/stock/" + sku).equals("localhost:" + b))
+                .findFirst().orElseThrow();
+        long started = System.nanoTime();
+        HttpResponse<String> notYet = pipeline.get(a, "/readmodels/stock/" + ownedByB + "?minVersion=99");
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(notYet.statusCode()).as(notYet.body()).isEqualTo(503);
+        assertThat(json(notYet).get("waitedOn").asText()).as("the owner did the waiting").isEqualTo("localhost:" + b);
+        assertThat(json(notYet).get("version").asLong()).isEqualTo(1);
+        assertThat(waited).isBetween(Duration.ofSeconds(5), Duration.ofSeconds(9));
         assertThat(statusWithoutToken(a, "/readmodels/stock/" + SKUS.get(0))).as("no token, no answer").isEqualTo(401);
         JsonNode gathered = json(pipeline.get(a, "/readmodels/stock?limit=100"));
         assertThat(gathered.get("partial").asBoolean()).isFalse();
@@ -141,6 +152,14 @@ class ReadModelClusterTest {
     }
 
     /** The answer's JSON without what differs between instances answering the same value. */
+    private String servedBy(int port, String path) {
+        try {
+            return pipeline.get(port, path).headers().firstValue("Eventline-Served-By").orElse("");
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     private JsonNode answer(int port, String path, Set<String> servedBy) throws Exception {
         HttpResponse<String> response = pipeline.get(port, path);
         assertThat(response.statusCode()).as(path + " on " + port + ": " + response.body()).isEqualTo(200);

@@ -24,6 +24,13 @@ public record Request(String method, String path, Map<String, String> pathParams
         return Ids.require(name, param(name));
     }
 
+    /** The same request with one more query parameter (or another value for it). */
+    public Request withQueryParam(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(query);
+        more.put(name, value);
+        return new Request(method, path, pathParams, Map.copyOf(more), headers, body, json, principal);
+    }
+
     public Optional<String> queryParam(String name) {
         return Optional.ofNullable(query.get(name));
     }

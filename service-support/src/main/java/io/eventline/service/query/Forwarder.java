@@ -30,6 +30,11 @@ final class Forwarder {
 
     /** The owner's answer, or empty when it cannot be reached in time (it may have just died). */
     Optional<Response> forward(HostInfo host, Request request) {
+        return forward(host, request, timeout);
+    }
+
+    /** As above, with time for the owner to answer that is not the usual (a wait it does there). */
+    Optional<Response> forward(HostInfo host, Request request, Duration timeout) {
         StringBuilder query = new StringBuilder(FORWARDED_PARAM + "=true");
         request.query().forEach((k, v) -> {
             if (!k.equals(FORWARDED_PARAM)) {

@@ -81,6 +81,20 @@ public final class QueryRouter {
         return staleAnswer(request, storeName, where, local, forwarded).orElseThrow(() -> notReady(storeName));
     }
 
+    /**
+     * For a wait that the key's owner should do itself (read-your-writes): forwards the request once
+     * to the owner when that is another instance, allowing it {@code timeout} to answer, and returns
+     * its answer whatever it is. Empty when this instance owns the key, when no owner is known, or
+     * when the owner cannot be reached: then the caller waits here, on what this instance can see.
+     */
+    public Optional<Response> forwardToOwner(Request request, KeyQueryMetadata where, Duration timeout) {
+        if (where == null || where == KeyQueryMetadata.NOT_AVAILABLE || where.activeHost() == null
+                || where.activeHost().equals(self) || request.queryParam(Forwarder.FORWARDED_PARAM).isPresent()) {
+            return Optional.empty();
+        }
+        return forwarder.forward(where.activeHost(), request, timeout);
+    }
+
     private Optional<Response> staleAnswer(Request request, String storeName, KeyQueryMetadata where,
                                            LocalAnswer local, boolean forwarded) {
         if (where.standbyHosts().contains(self) || where.activeHost().equals(self)) {

@@ -19,13 +19,18 @@ import org.apache.kafka.streams.KeyQueryMetadata;
  * read-your-writes: {@code ?minVersion=N} waits, bounded, until the answer reflects version N of
  * the aggregate, and otherwise answers 503 saying which version it has. Never older data silently.
  *
- * <p>The wait runs on the instance that received the request, around single routed reads: every
- * read is quick (local, or one forward), so no forward timeout cuts a wait short, and a stale
- * standby that already has version N may answer (marked stale).
+ * <p>The wait runs on the instance that owns the key: a request received elsewhere is forwarded to
+ * the owner once, which waits (bounded) and answers; only when the owner cannot be reached does the
+ * receiving instance wait itself, around single routed reads, so that a stale standby that already
+ * has version N may answer (marked stale).
  */
 public final class KeyedQueries<V> {
 
     static final String FORWARDED = "forwarded";
+    /** On a forwarded copy: the receiving instance waits for the minVersion itself (it owns the key). */
+    static final String WAIT_HERE = "waitHere";
+    /** Beyond the wait, the time a forwarded wait's answer may take to come back. */
+    private static final Duration FORWARD_MARGIN = Duration.ofSeconds(2);
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final ReadModelSpec<V> spec;
@@ -54,16 +59,27 @@ public final class KeyedQueries<V> {
         if (minVersion.orElse(0L) < 0) {
             throw Problem.badRequest("minVersion must be 0 or more, got " + minVersion.get());
         }
-        // A forwarded copy answers what it has: the receiving instance does the waiting.
-        if (minVersion.isEmpty() || request.queryParam(FORWARDED).isPresent()) {
+        boolean forwarded = request.queryParam(FORWARDED).isPresent();
+        if (minVersion.isEmpty() || (forwarded && request.queryParam(WAIT_HERE).isEmpty())) {
             return routeOnce(request, key);
+        }
+        if (!forwarded) {
+            // The owner waits, once, with a deadline: one internal request, not one per poll.
+            Optional<Response> owner = router.forwardToOwner(request.withQueryParam(WAIT_HERE, "true"), where(key),
+                    maxWait.plus(FORWARD_MARGIN));
+            if (owner.isPresent()) {
+                return owner.get();
+            }
         }
         return awaitVersion(request, key, minVersion.get());
     }
 
+    private KeyQueryMetadata where(String key) {
+        return router.streams().queryMetadataForKey(spec.storeName(), key, Serdes.String().serializer());
+    }
+
     private Response routeOnce(Request request, String key) {
-        KeyQueryMetadata where = router.streams().queryMetadataForKey(spec.storeName(), key, Serdes.String().serializer());
-        return router.route(request, spec.storeName(), where, (partition, stale) -> local(key, partition, stale));
+        return router.route(request, spec.storeName(), where(key), (partition, stale) -> local(key, partition, stale));
     }
 
     private Response local(String key, int partition, boolean stale) {
@@ -102,7 +118,8 @@ public final class KeyedQueries<V> {
                 throw Problem.unavailable("the " + spec.what() + " '" + key + "' is at version " + seen.version()
                                 + " in this read model, not yet at the requested minVersion " + minVersion
                                 + " (waited " + maxWait.toMillis() + " ms); retry shortly", 1)
-                        .with("version", seen.version()).with("minVersion", minVersion);
+                        .with("version", seen.version()).with("minVersion", minVersion)
+                        .with("waitedOn", router.self().host() + ":" + router.self().port());
             }
             sleep();
         }
