@@ -23,7 +23,18 @@ import java.util.concurrent.Future;
  * @param goodBodies  well-formed bodies, which the fuzzer truncates
  */
 public record HttpFuzzer(int port, List<String> routes, Map<String, List<String>> params, Map<String, List<String>> badValues,
-                         List<String> badBodies, List<String> goodBodies, int maxBodyBytes) {
+                         List<String> badBodies, List<String> goodBodies, int maxBodyBytes, String extraHeaders) {
+
+    public HttpFuzzer(int port, List<String> routes, Map<String, List<String>> params, Map<String, List<String>> badValues,
+                      List<String> badBodies, List<String> goodBodies, int maxBodyBytes) {
+        this(port, routes, params, badValues, badBodies, goodBodies, maxBodyBytes, "");
+    }
+
+    /** The same fuzzer sending {@code name: value} with every request (credentials, say). */
+    public HttpFuzzer withHeader(String name, String value) {
+        return new HttpFuzzer(port, routes, params, badValues, badBodies, goodBodies, maxBodyBytes,
+                extraHeaders + name + ": " + value + "\r\n");
+    }
 
     public record Outcome(String request, int status) {}
 
@@ -94,7 +105,7 @@ public record HttpFuzzer(int port, List<String> routes, Map<String, List<String>
         }
         described[0] = kind + ": " + method + " " + abbreviate(new String(target, StandardCharsets.ISO_8859_1))
                 + (body.length > 0 ? " body " + abbreviate(new String(body, StandardCharsets.ISO_8859_1)) : "");
-        return RawHttp.request(method, target, headers, body);
+        return RawHttp.request(method, target, extraHeaders + headers, body);
     }
 
     private String path(String template, Random random, int brokenSegment) {

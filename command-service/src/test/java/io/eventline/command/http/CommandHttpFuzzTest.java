@@ -8,6 +8,7 @@ import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.config.ServiceSettings;
+import io.eventline.service.http.Authenticator;
 import io.eventline.testsupport.HttpFuzzer;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
@@ -23,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Thousands of malformed requests to a running command service: each one a 4xx, none a 5xx or a hang. */
+/** Thousands of malformed requests to a running command service, with and without credentials: each one a 4xx, none a 5xx or a hang. */
 @ExtendWith(KafkaExtension.class)
 class CommandHttpFuzzTest {
 
+    static final String TOKEN = "fuzz-token";
     static final String PREFIX = "fuzz-cs";
     static final int MAX_BODY = 16 * 1024;
     static final List<String> VALID_BODIES = List.of(
@@ -50,7 +52,8 @@ class CommandHttpFuzzTest {
                 "EVENTLINE_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EVENTLINE_TOPIC_PREFIX", PREFIX,
                 "EVENTLINE_APPLICATION_ID", PREFIX + "-app", "EVENTLINE_HTTP_PORT", "0", "EVENTLINE_STANDBY_REPLICAS", "0",
                 "EVENTLINE_HTTP_MAX_BODY_BYTES", String.valueOf(MAX_BODY),
-                "EVENTLINE_STATE_DIR", stateDir.toString()), "unused", 0);
+                "EVENTLINE_STATE_DIR", stateDir.toString(),
+                "EVENTLINE_HTTP_TOKENS", "fuzzer read,write,admin " + Authenticator.tableHash(TOKEN)), "unused", 0);
         try (SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
              CommandService service = CommandService.start(settings, registry)) {
             assertThat(service.streams().awaitRunning(Duration.ofSeconds(60))).isTrue();
@@ -63,7 +66,10 @@ class CommandHttpFuzzTest {
                             "at", List.of("garbage", "2026-13-45T99:00:00Z", "", "now", "2026-11-24", "1700000000", "%FF")),
                     WrongShapes.of(VALID_BODIES), VALID_BODIES, MAX_BODY);
 
-            List<HttpFuzzer.Outcome> outcomes = fuzzer.run(3_000, 20261124L, 4, Duration.ofSeconds(20));
+            // With credentials, every route's own checks; without, the refusal before them.
+            List<HttpFuzzer.Outcome> outcomes = new java.util.ArrayList<>(
+                    fuzzer.withHeader("Authorization", "Bearer " + TOKEN).run(2_000, 20261124L, 4, Duration.ofSeconds(20)));
+            outcomes.addAll(fuzzer.run(1_000, 20261125L, 4, Duration.ofSeconds(20)));
 
             Map<Integer, Long> statuses = new TreeMap<>(outcomes.stream()
                     .collect(Collectors.groupingBy(HttpFuzzer.Outcome::status, Collectors.counting())));
@@ -76,7 +82,7 @@ class CommandHttpFuzzTest {
                     Duration.ofSeconds(5))).isEqualTo(200);
             for (String type : List.of("order", "inventory", "account", "shipment")) {
                 assertThat(RawHttp.exchange(service.httpPort(), RawHttp.request("GET", ("/aggregates/" + type + "/fuzz-1/events")
-                        .getBytes(), "", new byte[0]), Duration.ofSeconds(5))).as("nothing malformed was accepted").isEqualTo(404);
+                        .getBytes(), "Authorization: Bearer " + TOKEN + "\r\n", new byte[0]), Duration.ofSeconds(5))).as("nothing malformed was accepted").isEqualTo(404);
             }
         }
     }

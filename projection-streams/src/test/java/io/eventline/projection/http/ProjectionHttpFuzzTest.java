@@ -16,6 +16,7 @@ import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.config.ServiceSettings;
+import io.eventline.service.http.Authenticator;
 import io.eventline.testsupport.HttpFuzzer;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
@@ -31,10 +32,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Thousands of malformed queries to a running projection service: each one a 4xx, none a 5xx or a hang. */
+/** Thousands of malformed queries to a running projection service, with and without credentials: each one a 4xx, none a 5xx or a hang. */
 @ExtendWith(KafkaExtension.class)
 class ProjectionHttpFuzzTest {
 
+    static final String TOKEN = "fuzz-token";
     static final String PREFIX = "fuzz-ps";
     static final List<String> BAD_MIN_VERSIONS = List.of("abc", "-1", "1.5", "", "%FF", "99999999999999999999");
 
@@ -47,7 +49,8 @@ class ProjectionHttpFuzzTest {
         ServiceSettings settings = ServiceSettings.fromEnvironment(Map.of(
                 "EVENTLINE_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "EVENTLINE_TOPIC_PREFIX", PREFIX,
                 "EVENTLINE_APPLICATION_ID", PREFIX + "-app", "EVENTLINE_HTTP_PORT", "0", "EVENTLINE_STANDBY_REPLICAS", "0",
-                "EVENTLINE_STATE_DIR", stateDir.toString()), "unused", 0);
+                "EVENTLINE_STATE_DIR", stateDir.toString(),
+                "EVENTLINE_HTTP_TOKENS", "fuzzer read,write,admin " + Authenticator.tableHash(TOKEN)), "unused", 0);
         List<ProjectionModule> modules = List.of(new OrderFulfilmentModule(SagaSettings.defaults()), new OrderSummaryModule(),
                 new CustomerStatsModule(), new DailySalesModule(), new StockLevelModule(), new AccountBalanceModule());
         try (SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
@@ -73,7 +76,10 @@ class ProjectionHttpFuzzTest {
                             "minVersion", BAD_MIN_VERSIONS),
                     List.of(), List.of(), settings.maxBodyBytes());
 
-            List<HttpFuzzer.Outcome> outcomes = fuzzer.run(3_000, 20261124L, 4, Duration.ofSeconds(20));
+            // With credentials, every route's own checks; without, the refusal before them.
+            List<HttpFuzzer.Outcome> outcomes = new java.util.ArrayList<>(
+                    fuzzer.withHeader("Authorization", "Bearer " + TOKEN).run(2_000, 20261124L, 4, Duration.ofSeconds(20)));
+            outcomes.addAll(fuzzer.run(1_000, 20261125L, 4, Duration.ofSeconds(20)));
 
             Map<Integer, Long> statuses = new TreeMap<>(outcomes.stream()
                     .collect(Collectors.groupingBy(HttpFuzzer.Outcome::status, Collectors.counting())));
