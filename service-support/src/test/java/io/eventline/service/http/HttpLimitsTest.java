@@ -58,6 +58,7 @@ class HttpLimitsTest {
     @Test
     void three_hundred_clients_that_never_finish_their_request_are_cut_off_and_others_are_answered_meanwhile() throws Exception {
         List<Socket> slow = new ArrayList<>();
+        long heapBefore = usedHeapAfterGc();
         try {
             for (int i = 0; i < 300; i++) {
                 Socket socket = new Socket("127.0.0.1", api.port());
@@ -69,6 +70,9 @@ class HttpLimitsTest {
             for (int i = 0; i < 20; i++) {
                 assertThat(get("/quick").statusCode()).isEqualTo(200);
             }
+            // A request not yet whole holds a connection and its buffers, nothing it could grow.
+            assertThat(usedHeapAfterGc() - heapBefore).as("heap held by 300 unfinished requests")
+                    .isLessThan(32L * 1024 * 1024);
             long started = System.nanoTime();
             for (Socket socket : slow) {
                 InputStream in = socket.getInputStream();
@@ -99,6 +103,13 @@ class HttpLimitsTest {
                 .hasSize(100 - HttpApi.DEFAULT_MAX_WAITING)
                 .allSatisfy(r -> assertThat(r.headers().firstValue("Retry-After")).contains("1"));
         assertThat(api.waits().waiting()).isZero();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        Thread.sleep(200);
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private HttpResponse<String> get(String path) throws Exception {
