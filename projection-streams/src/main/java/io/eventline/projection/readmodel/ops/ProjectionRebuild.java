@@ -5,6 +5,7 @@ import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
 import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.config.ServiceSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
@@ -83,6 +84,9 @@ public final class ProjectionRebuild {
         String applicationId;
         Map<TopicPartition, Long> sizes;
         try (Admin admin = Admin.create(settings.clientConfig())) {
+            // The topology reads the operators' parking decisions (a global store): their topic must
+            // exist, also on a pipeline set up before it did.
+            new TopicProvisioner(admin).provision(settings.topics().all());
             RebuildAdmin rebuild = new RebuildAdmin(admin);
             applicationId = mode == Mode.FRESH ? rebuild.nextRebuildId(live) : live;
             if (mode == Mode.RESET) {
