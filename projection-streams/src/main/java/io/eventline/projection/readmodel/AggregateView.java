@@ -1,6 +1,7 @@
 package io.eventline.projection.readmodel;
 
 import io.eventline.contracts.AggregateType;
+import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.registry.SchemaRegistry;
 import java.util.Map;
@@ -38,6 +39,6 @@ public record AggregateView<E, V extends SpecificRecord>(
 
     ReadModelSpec<V> spec() {
         // Parked by aggregate id, as the view is keyed: an answer can say that the aggregate's view waits.
-        return new ReadModelSpec<>(name, what, json, version, EventSource.parkedStore(name));
+        return new ReadModelSpec<>(name, what, json, version, ParkingProcessor.parkedStore(name));
     }
 }

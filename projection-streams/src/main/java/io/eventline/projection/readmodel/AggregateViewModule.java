@@ -1,6 +1,7 @@
 package io.eventline.projection.readmodel;
 
 import io.eventline.projection.module.ProjectionContext;
+import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
@@ -35,7 +36,7 @@ public class AggregateViewModule<E, V extends SpecificRecord> extends ReadModelM
 
     @Override
     public final List<String> storeNames() {
-        return List.of(view.name(), EventSource.parkedStore(view.name()));
+        return List.of(view.name(), ParkingProcessor.parkedStore(view.name()));
     }
 
     @Override

@@ -4,11 +4,8 @@ import io.eventline.contracts.AggregateCodec;
 import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
-import io.eventline.projection.readmodel.parking.ParkingDecisions;
 import io.eventline.projection.readmodel.parking.ParkingProcessor;
-import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
-import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,23 +13,17 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * An aggregate type's event topic as domain events with their metadata, through the type's own
  * codec. An event that does not decode, or that the processors after this one fail on again and
  * again, is parked under its aggregate id with every later event of that aggregate
- * ({@link ParkingProcessor}), in the store {@link #parkedStore(String)}: the read model's view of
+ * ({@link ParkingProcessor}), in the store {@link ParkingProcessor#parkedStore(String)}: the read model's view of
  * that aggregate waits, the others go on, and nothing is skipped without an operator's decision.
  */
 public final class EventSource {
 
     private EventSource() {}
-
-    /** The store in which the read model {@code module} keeps the records it parked, by aggregate id. */
-    public static String parkedStore(String module) {
-        return module + "-parked";
-    }
 
     /**
      * The decoded events of {@code type}, keyed as on the topic (the Avro EventKey bytes: the
@@ -42,10 +33,7 @@ public final class EventSource {
                                                                AggregateType<?, ?, E> type, String module,
                                                                ProjectionProgress progress) {
         String topic = topics.events(type.name());
-        String parked = parkedStore(module);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(parked), Serdes.String(),
-                AvroSerde.forValues(ParkedRecords.class, registry)));
-        ParkingDecisions.addStoreTo(builder, topics, registry);
+        String parked = ParkingProcessor.addStoresTo(builder, topics, registry, module);
         AvroOutcomeCodec keys = new AvroOutcomeCodec(registry);
         return builder.stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName(module + "-" + type.name() + "-events"))

@@ -4,13 +4,9 @@ import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.contracts.mapping.AvroOutcomeCodec;
-import io.eventline.projection.readmodel.EventSource;
-import io.eventline.projection.readmodel.parking.ParkingDecisions;
 import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.projection.saga.SagaCommands.Outgoing;
-import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import io.eventline.schemas.registry.SchemaRegistry;
-import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -42,8 +38,8 @@ public final class OrderFulfilmentTopology {
     public static final String SAGA_STORE = NAME + "-sagas";
     /** (due time, orderId) → orderId: the pending deadlines, see {@link Deadlines}. */
     public static final String DEADLINE_STORE = NAME + "-deadlines";
-    /** Inputs that did not decode, by the key of their record ({@link io.eventline.projection.readmodel.parking.ParkingProcessor}). */
-    public static final String PARKED_STORE = EventSource.parkedStore(NAME);
+    /** Inputs that did not decode, by the key of their record ({@link ParkingProcessor}). */
+    public static final String PARKED_STORE = ParkingProcessor.parkedStore(NAME);
     /** The repartition of every input by orderId. */
     public static final String INPUTS = NAME + "-inputs";
 
@@ -56,9 +52,7 @@ public final class OrderFulfilmentTopology {
 
     static void addTo(StreamsBuilder builder, Topics topics, SchemaRegistry registry, SagaSettings settings,
                       InputWatermark watermark, SagaMetrics metrics) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PARKED_STORE), Serdes.String(),
-                AvroSerde.forValues(ParkedRecords.class, registry)));
-        ParkingDecisions.addStoreTo(builder, topics, registry);
+        ParkingProcessor.addStoresTo(builder, topics, registry, NAME);
         Map<String, Function<byte[], Optional<SagaInput>>> decoders = new LinkedHashMap<>();
         decoders.put(topics.events("order"), decoder(topics, Aggregates.order(registry), SagaInputs::ofOrder));
         decoders.put(topics.events("inventory"), decoder(topics, Aggregates.inventory(registry), SagaInputs::ofInventory));

@@ -13,6 +13,7 @@ import io.eventline.domain.order.OrderEvent.OrderShipped;
 import io.eventline.domain.order.OrderLine;
 import io.eventline.domain.order.OrderState;
 import io.eventline.projection.readmodel.order.OrderSummaryModule;
+import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.schemas.avro.readmodel.OrderSummaryStatus;
 import io.eventline.schemas.avro.readmodel.OrderTimelineEntry;
 import io.eventline.schemas.avro.readmodel.StoredOrderSummary;
@@ -120,7 +121,7 @@ class OrderSummaryTopologyTest {
         driver.event(orders, "o1", 1, T0, new OrderPlaced("o1", "alice", LINES, "EUR"));
 
         assertThat(summary("o1").getVersion()).isEqualTo(1);
-        assertThat(driver.<Object>all(EventSource.parkedStore(OrderSummaryModule.NAME)))
+        assertThat(driver.<Object>all(ParkingProcessor.parkedStore(OrderSummaryModule.NAME)))
                 .containsOnlyKeys("unreadable-key:" + driver.topics.events("order") + ":0");
     }
 

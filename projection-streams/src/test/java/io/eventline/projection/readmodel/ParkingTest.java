@@ -15,6 +15,7 @@ import io.eventline.domain.order.OrderLine;
 import io.eventline.domain.order.OrderState;
 import io.eventline.projection.readmodel.order.OrderSummaryMapping;
 import io.eventline.projection.readmodel.order.OrderSummaryModule;
+import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.projection.readmodel.parking.ParkingRoutes;
 import io.eventline.schemas.avro.readmodel.OrderSummaryStatus;
 import io.eventline.schemas.avro.readmodel.ParkedRecord;
@@ -44,7 +45,7 @@ class ParkingTest {
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
     static final List<OrderLine> LINES = List.of(new OrderLine("SKU-1", 1, 500));
     static final String NAME = OrderSummaryModule.NAME;
-    static final String PARKED = EventSource.parkedStore(NAME);
+    static final String PARKED = ParkingProcessor.parkedStore(NAME);
 
     /** A fold with a bug that can be switched: it throws on OrderCancelled while broken. */
     static final AtomicBoolean BROKEN = new AtomicBoolean();

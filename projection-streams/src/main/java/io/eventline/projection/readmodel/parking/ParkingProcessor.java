@@ -6,7 +6,10 @@ import io.eventline.schemas.avro.readmodel.ParkedRecord;
 import io.eventline.schemas.avro.readmodel.ParkedRecords;
 import io.eventline.schemas.avro.readmodel.ParkingAction;
 import io.eventline.schemas.avro.readmodel.ParkingDecision;
+import io.eventline.schemas.registry.SchemaRegistry;
+import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.schemas.serde.UndecodableRecordException;
+import io.eventline.schemas.topics.Topics;
 import io.eventline.service.app.FailingRecords;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -17,7 +20,9 @@ import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +30,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +69,23 @@ public abstract class ParkingProcessor<KOut, VOut> implements Processor<byte[], 
     // Keys with parked records in this task: while none (nearly always), no store lookup per record.
     private long parkedKeys;
 
+    /** The store in which {@code projection} keeps the records it parked, by key. */
+    public static String parkedStore(String projection) {
+        return projection + "-parked";
+    }
+
+    /**
+     * Adds what a parking processor of {@code projection} reads to a topology: its parked store and
+     * the global store of operators' decisions. Returns the parked store's name, for the processor.
+     */
+    public static String addStoresTo(StreamsBuilder builder, Topics topics, SchemaRegistry registry, String projection) {
+        String store = parkedStore(projection);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(),
+                AvroSerde.forValues(ParkedRecords.class, registry)));
+        ParkingDecisions.addStoreTo(builder, topics, registry);
+        return store;
+    }
+
     protected ParkingProcessor(String projection, String parkedStore) {
         this.projection = projection;
         this.parkedStore = parkedStore;
@@ -97,22 +120,26 @@ public abstract class ParkingProcessor<KOut, VOut> implements Processor<byte[], 
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElseThrow();
         FailingRecords.Coordinates at = new FailingRecords.Coordinates(source.topic(), source.partition(), source.offset());
-        String key = parkingKey(source.topic(), source.partition(), record.key());
-        ParkedRecords waiting = parkedKeys == 0 ? null : parked.get(key);
+        // The key (an Avro decode for an event) only when something is parked or is to be.
+        String key = parkedKeys == 0 ? null : parkingKey(source.topic(), source.partition(), record.key());
+        ParkedRecords waiting = key == null ? null : parked.get(key);
         if (waiting != null) {
             park(waiting, key, at, record, "waits behind the parked record " + coordinates(waiting.getRecords().getFirst()));
             return;
         }
         Optional<FailingRecords.Failure> exhausted = failures.exhausted(at);
+        String reason;
         if (exhausted.isPresent()) {
-            park(null, key, at, record, exhausted.get().describe());
-            return;
+            reason = exhausted.get().describe();
+        } else {
+            try {
+                handle(source.topic(), record);
+                return;
+            } catch (UndecodableRecordException e) {
+                reason = "undecodable: " + e.getMessage();
+            }
         }
-        try {
-            handle(source.topic(), record);
-        } catch (UndecodableRecordException e) {
-            park(null, key, at, record, "undecodable: " + e.getMessage());
-        }
+        park(null, key != null ? key : parkingKey(source.topic(), source.partition(), record.key()), at, record, reason);
     }
 
     private void park(ParkedRecords waiting, String key, FailingRecords.Coordinates at, Record<byte[], byte[]> record,
@@ -247,7 +274,8 @@ public abstract class ParkingProcessor<KOut, VOut> implements Processor<byte[], 
                 parked.getTimestamp().toEpochMilli(), headers);
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
+    /** The bytes of a stored buffer, leaving the buffer as it was. */
+    static byte[] bytes(ByteBuffer buffer) {
         if (buffer == null) {
             return null;
         }

@@ -3,7 +3,6 @@ package io.eventline.projection.readmodel.parking;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
-import io.eventline.projection.readmodel.EventSource;
 import io.eventline.projection.readmodel.ProjectionMonitor;
 import io.eventline.projection.readmodel.query.KeyedQueries;
 import io.eventline.projection.readmodel.query.ListQueries;
@@ -41,7 +40,7 @@ public final class ParkingRoutes {
     public static void add(HttpApi api, QueryRouter router, ProjectionContext context, ProjectionModule module) {
         String projection = module.name();
         ProjectionMonitor.watchParked(context, context.applicationId(module), projection, router.streams(),
-                EventSource.parkedStore(projection));
+                ParkingProcessor.parkedStore(projection));
         String path = path(projection);
         ReadModelSpec<ParkedRecords> spec = spec(projection);
         KeyedQueries<ParkedRecords> byKey = new KeyedQueries<>(spec, router, Duration.ZERO, api.waits());
@@ -61,7 +60,7 @@ public final class ParkingRoutes {
 
     /** The parked store as a read model the generic keyed and list queries can serve. */
     public static ReadModelSpec<ParkedRecords> spec(String projection) {
-        return new ReadModelSpec<>(EventSource.parkedStore(projection), "key with parked records", ParkingRoutes::json, null);
+        return new ReadModelSpec<>(ParkingProcessor.parkedStore(projection), "key with parked records", ParkingRoutes::json, null);
     }
 
     public static Map<String, Object> json(ParkedRecords parked) {
@@ -73,7 +72,7 @@ public final class ParkingRoutes {
             json.put("reason", record.getReason());
             json.put("parkedAt", record.getParkedAt().toString());
             json.put("valueBase64", record.getRecordValue() == null ? null
-                    : Base64.getEncoder().encodeToString(bytes(record.getRecordValue())));
+                    : Base64.getEncoder().encodeToString(ParkingProcessor.bytes(record.getRecordValue())));
             records.add(json);
         }
         Map<String, Object> json = new LinkedHashMap<>();
@@ -123,12 +122,5 @@ public final class ParkingRoutes {
             throw Problem.badRequest("'" + field + "' must be a non-blank string of at most 200 characters");
         }
         return body.get(field).asText();
-    }
-
-    private static byte[] bytes(java.nio.ByteBuffer buffer) {
-        java.nio.ByteBuffer copy = buffer.duplicate();
-        byte[] bytes = new byte[copy.remaining()];
-        copy.get(bytes);
-        return bytes;
     }
 }

@@ -2,9 +2,9 @@ package io.eventline.projection.readmodel.sales;
 
 import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.projection.module.ProjectionContext;
-import io.eventline.projection.readmodel.EventSource;
 import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
+import io.eventline.projection.readmodel.parking.ParkingProcessor;
 import io.eventline.projection.readmodel.query.ReadModelSpec;
 import io.eventline.schemas.avro.readmodel.StoredDailySales;
 import io.eventline.service.http.HttpApi;
@@ -28,7 +28,7 @@ public final class DailySalesModule extends ReadModelModule {
     @Override
     public List<String> storeNames() {
         return List.of(DailySalesTopology.STORE, DailySalesTopology.ORDERS, DailySalesTopology.ORDER_VERSIONS,
-                EventSource.parkedStore(name()));
+                ParkingProcessor.parkedStore(name()));
     }
 
     @Override
