@@ -26,18 +26,7 @@ record BrokerTls(Path keystore, String password) {
         byte[] secret = new byte[12];
         new SecureRandom().nextBytes(secret);
         String password = HexFormat.of().formatHex(secret);
-        Path keystore = dir.resolve("broker.p12");
-        Files.deleteIfExists(keystore);
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "7", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", password, "-keypass", password)
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        if (keytool.waitFor() != 0) {
-            throw new IllegalStateException("keytool could not make the broker's keystore: " + output);
-        }
-        return new BrokerTls(keystore, password);
+        return new BrokerTls(TestCertificates.localhostKeystore(dir.resolve("broker.p12"), "broker", password), password);
     }
 
     static BrokerTls fromEnvironment(Map<String, String> env) {

@@ -9,6 +9,7 @@ import io.eventline.service.http.HttpTls;
 import io.eventline.service.http.Json;
 import io.eventline.service.http.Request;
 import io.eventline.service.http.Response;
+import io.eventline.testsupport.TestCertificates;
 import java.io.FileInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,14 +39,7 @@ class HttpTlsTest {
 
     @BeforeEach
     void certificate() throws Exception {
-        keystore = dir.resolve("http.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "http", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-keystore", keystore.toString(),
-                "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor()).as(output).isZero();
+        keystore = TestCertificates.localhostKeystore(dir.resolve("http.p12"), "http", PASSWORD);
     }
 
     @Test
