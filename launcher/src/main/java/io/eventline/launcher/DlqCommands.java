@@ -18,26 +18,32 @@ import picocli.CommandLine.Option;
         subcommands = {DlqCommands.ListDeadLetters.class, DlqCommands.Replay.class})
 final class DlqCommands {
 
-    private static DeadLetterTopic topic(ServiceCommands.InstanceOptions options) {
-        ServiceSettings settings = ServiceSettings.fromEnvironment(options.environment(),
-                CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT);
-        return new DeadLetterTopic(settings.clientConfig(), settings.topics(), Clock.systemUTC());
-    }
-
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every committed dead letter of an aggregate type.")
-    static final class ListDeadLetters implements Callable<Integer> {
+    /** What both subcommands take: where the pipeline is, which aggregate type's dead letters, how long to try. */
+    static final class Target {
         @Mixin
         ServiceCommands.InstanceOptions options = new ServiceCommands.InstanceOptions();
 
         @Option(names = "--type", required = true, description = "order, inventory, account or shipment.")
         String type;
 
-        @Option(names = "--timeout", defaultValue = "PT30S", description = "Give up reading after (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--timeout", defaultValue = "PT30S", description = "Give up after (default: ${DEFAULT-VALUE}).")
         Duration timeout;
+
+        DeadLetterTopic topic() {
+            ServiceSettings settings = ServiceSettings.fromEnvironment(options.environment(),
+                    CommandService.DEFAULT_APPLICATION_ID, CommandService.DEFAULT_HTTP_PORT);
+            return new DeadLetterTopic(settings.clientConfig(), settings.topics(), Clock.systemUTC());
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print every committed dead letter of an aggregate type.")
+    static final class ListDeadLetters implements Callable<Integer> {
+        @Mixin
+        Target target = new Target();
 
         @Override
         public Integer call() {
-            List<DeadLetterTopic.DeadLetter> letters = topic(options).list(type, timeout);
+            List<DeadLetterTopic.DeadLetter> letters = target.topic().list(target.type, target.timeout);
             for (DeadLetterTopic.DeadLetter letter : letters) {
                 System.out.printf("%s  %s  %s  key=%s  from=%s/%s@%s%n    %s: %s%n", letter.place(), letter.writtenAt(),
                         letter.reason(), letter.key(), letter.why().get(DeadLetters.SOURCE_TOPIC),
@@ -54,10 +60,7 @@ final class DlqCommands {
                     + "a command whose first attempt failed (PROCESSING_FAILED) is processed again.")
     static final class Replay implements Callable<Integer> {
         @Mixin
-        ServiceCommands.InstanceOptions options = new ServiceCommands.InstanceOptions();
-
-        @Option(names = "--type", required = true, description = "order, inventory, account or shipment.")
-        String type;
+        Target target = new Target();
 
         @Option(names = "--partition", required = true, description = "The dead letter's partition (as dlq list shows it).")
         int partition;
@@ -68,12 +71,9 @@ final class DlqCommands {
         @Option(names = "--by", required = true, description = "Who replays it: recorded on the replayed command.")
         String by;
 
-        @Option(names = "--timeout", defaultValue = "PT30S", description = "Give up after (default: ${DEFAULT-VALUE}).")
-        Duration timeout;
-
         @Override
         public Integer call() {
-            DeadLetterTopic.Replayed replayed = topic(options).replay(type, partition, offset, by, timeout);
+            DeadLetterTopic.Replayed replayed = target.topic().replay(target.type, partition, offset, by, target.timeout);
             System.out.printf("replayed %s (%s) to %s/%d@%d, by %s at %s%n", replayed.from().place(), replayed.from().reason(),
                     replayed.topic(), replayed.partition(), replayed.offset(), replayed.by(), replayed.at());
             return 0;
