@@ -13,7 +13,25 @@ import picocli.CommandLine.Command;
                 DlqCommands.class, BenchCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
+    /** Exit status of a command refused for what it was asked (a record that is not there, an unknown name). */
+    static final int REFUSED = 2;
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line as it runs: what a subcommand refuses as bad input (an IllegalArgumentException,
+     * whose message says what and how to go on) is printed as that message, without a stack trace,
+     * and ends with {@value #REFUSED}; anything else is a failure, reported in full.
+     */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((error, command, parsed) -> {
+            if (error instanceof IllegalArgumentException refused) {
+                command.getErr().println(command.getColorScheme().errorText("eventline: " + refused.getMessage()));
+                return REFUSED;
+            }
+            throw error;
+        });
     }
 }
