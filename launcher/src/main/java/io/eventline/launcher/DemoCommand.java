@@ -106,18 +106,19 @@ final class DemoCommand implements Callable<Integer> {
         workload.seed();
         DemoReport report;
         try (OrderTracker tracker = new OrderTracker(commandSettings.clientConfig(), topicOptions.topics().events("order"),
-                Aggregates.order(registry), workload.orderPrefix());
+                Aggregates.order(registry), workload.orderPrefix(), workload.dueMillisByCorrelation);
+             HopTracer hops = new HopTracer(commandSettings.clientConfig(), topicOptions.topics(),
+                     workload.orderCorrelationPrefix(), workload.dueMillisByCorrelation);
              Progress progress = Progress.start(workload, tracker, orders)) {
             long started = System.nanoTime();
             workload.placeOrders();
             workload.awaitOutcomes();
-            long sentNanos = System.nanoTime() - started;
             boolean settled = progress.awaitSettled(workload.accepted.get(), settleTimeout);
             long settledNanos = System.nanoTime() - started;
             progress.stop();
-            report = new DemoReport(workload, tracker, sentNanos, settledNanos, settled);
+            report = new DemoReport(workload, tracker, hops, workload.sendingNanos(), settledNanos, settled);
+            report.print(System.out);
         }
-        report.print(System.out);
         boolean holds = report.settled() && DemoChecks.invariantsHold(commandSettings, registry, System.out)
                 & DemoChecks.readModelsEqualTheirFolds(projectionSettings, registry, Duration.ofSeconds(30), System.out);
         if (exitAfterSummary) {

@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import org.HdrHistogram.Histogram;
 
 /** The demo's summary: what was sent and decided, how fast, and how long orders took end to end. */
-record DemoReport(DemoWorkload workload, OrderTracker tracker, long sentNanos, long settledNanos, boolean settled) {
+record DemoReport(DemoWorkload workload, OrderTracker tracker, HopTracer hops, long sendingNanos, long settledNanos,
+                  boolean settled) {
 
     void print(PrintStream out) {
         out.println();
@@ -14,12 +15,13 @@ record DemoReport(DemoWorkload workload, OrderTracker tracker, long sentNanos, l
         out.printf("  sagas finished %d: shipped %d, cancelled by compensation %d%s%n", tracker.finished(),
                 tracker.shipped.get(), tracker.cancelled.get(), settled ? "" : "  (NOT SETTLED within the timeout)");
         out.printf("  order events seen %d%n", tracker.events.get());
-        double sentRate = workload.sent.get() / (sentNanos / 1e9);
+        double sentRate = workload.sent.get() / (sendingNanos / 1e9);
         int asked = workload.shape().ratePerSecond();
         out.printf("  throughput: %.0f orders/s sent (asked %d/s: %.0f%%), %.0f orders/s finished through the saga%n",
                 sentRate, asked, 100 * sentRate / asked, tracker.finished() / (settledNanos / 1e9));
-        out.println("  PlaceOrder -> result latency (ms): " + percentiles(workload.commandLatencyMicros, 1000.0));
-        out.println("  PlaceOrder -> OrderShipped (ms):   " + percentiles(tracker.placedToShippedMillis, 1.0));
+        out.println("  PlaceOrder -> result latency (ms, from when it was due): " + percentiles(workload.commandLatencyMicros, 1000.0));
+        out.println("  PlaceOrder -> OrderShipped (ms, from when it was due):   " + percentiles(tracker.placedToShippedMillis, 1.0));
+        hops.print(out, Math.max(1, workload.sent.get() / 100));
     }
 
     private static String percentiles(Histogram h, double divisor) {

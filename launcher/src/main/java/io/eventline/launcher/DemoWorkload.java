@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -42,6 +44,9 @@ final class DemoWorkload {
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    /** When each order's PlaceOrder was due (wall clock), by its correlation id. */
+    final Map<String, Long> dueMillisByCorrelation = new ConcurrentHashMap<>();
+    private volatile long sendingNanos;
     private final List<CompletableFuture<CommandOutcome>> pending = new ArrayList<>();
 
     DemoWorkload(String run, Shape shape, EventlineClient gateway, AggregateType<OrderCommand, ?, ?> orders,
@@ -81,16 +86,23 @@ final class DemoWorkload {
         return shape;
     }
 
-    /** Places the orders at the configured rate; returns once all are sent (outcomes keep arriving). */
+    /**
+     * Places the orders at the configured rate; returns once all are sent (outcomes keep arriving).
+     * Each order's latency runs from when it was due, not from when it was sent, so a sender that
+     * falls behind shows as latency instead of hiding it (no coordinated omission).
+     */
     void placeOrders() {
         long intervalNanos = 1_000_000_000L / Math.max(1, shape.ratePerSecond());
-        long next = System.nanoTime();
+        long start = System.nanoTime();
+        long startMillis = System.currentTimeMillis();
+        long next = start;
         for (int o = 0; o < shape.orders(); o++) {
             next += intervalNanos;
             long wait = next - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
+            long due = next;
             String orderId = run + "-o-" + o;
             String customer = customer(random.nextInt(shape.customers()));
             List<OrderLine> lines = new ArrayList<>();
@@ -99,12 +111,12 @@ final class DemoWorkload {
             for (int s : skus) {
                 lines.add(new OrderLine(sku(s), 1 + random.nextInt(3), 500 + random.nextInt(5_000)));
             }
-            long started = System.nanoTime();
+            dueMillisByCorrelation.put(correlationId("place-" + orderId), startMillis + (due - start) / 1_000_000);
             CompletableFuture<CommandOutcome> outcome = send(orders, "place-" + orderId, orderId,
                     new OrderCommand.PlaceOrder(orderId, customer, lines, "EUR"));
             sent.incrementAndGet();
             pending.add(outcome.whenComplete((r, e) -> {
-                commandLatencyMicros.recordValue(Math.max(0, (System.nanoTime() - started) / 1_000));
+                commandLatencyMicros.recordValue(Math.max(0, (System.nanoTime() - due) / 1_000));
                 if (e != null) {
                     failed.incrementAndGet();
                 } else if (r.accepted()) {
@@ -114,6 +126,17 @@ final class DemoWorkload {
                 }
             }));
         }
+        sendingNanos = System.nanoTime() - start;
+    }
+
+    /** How long sending took: the achieved send rate is {@link #sent} over this. */
+    long sendingNanos() {
+        return sendingNanos;
+    }
+
+    /** The correlation prefix of this run's orders (their PlaceOrder and every step the saga takes for them). */
+    String orderCorrelationPrefix() {
+        return correlationId("place-");
     }
 
     void awaitOutcomes() {
@@ -126,8 +149,12 @@ final class DemoWorkload {
 
     private <C> CompletableFuture<CommandOutcome> send(AggregateType<C, ?, ?> type, String commandId, String id, C command) {
         CommandMetadata meta = new CommandMetadata(run + "-" + commandId, id, OptionalLong.empty(), Instant.now(),
-                run + "-" + commandId, Optional.empty(), "demo");
+                correlationId(commandId), Optional.empty(), "demo");
         return gateway.send(type, new CommandEnvelope<>(meta, command), Duration.ofSeconds(60));
+    }
+
+    private String correlationId(String commandId) {
+        return run + "-" + commandId;
     }
 
     private String customer(int c) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -19,7 +18,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Watches the order event topic (read_committed) for the run's orders and times each one from
- * OrderPlaced to its end, as seen by this process: shipped, or cancelled by compensation.
+ * when its PlaceOrder was due to its end, as seen by this process: shipped, or cancelled by
+ * compensation.
  */
 final class OrderTracker implements AutoCloseable {
 
@@ -28,12 +28,14 @@ final class OrderTracker implements AutoCloseable {
     final AtomicLong cancelled = new AtomicLong();
     final AtomicLong events = new AtomicLong();
     final Histogram placedToShippedMillis = new ConcurrentHistogram(3);
-    private final Map<String, Long> placedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> dueMillisByCorrelation;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean running = true;
 
-    OrderTracker(Map<String, Object> clientConfig, String topic, AggregateType<?, ?, OrderEvent> orders, String orderPrefix) {
+    OrderTracker(Map<String, Object> clientConfig, String topic, AggregateType<?, ?, OrderEvent> orders, String orderPrefix,
+                 Map<String, Long> dueMillisByCorrelation) {
+        this.dueMillisByCorrelation = dueMillisByCorrelation;
         Map<String, Object> config = new HashMap<>(clientConfig);
         config.put("isolation.level", "read_committed");
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -67,21 +69,15 @@ final class OrderTracker implements AutoCloseable {
         events.incrementAndGet();
         long now = System.currentTimeMillis();
         switch (event.event()) {
-            case OrderEvent.OrderPlaced p -> {
-                placed.incrementAndGet();
-                placedAt.put(id, now);
-            }
+            case OrderEvent.OrderPlaced p -> placed.incrementAndGet();
             case OrderEvent.OrderShipped s -> {
                 shipped.incrementAndGet();
-                Long start = placedAt.remove(id);
-                if (start != null) {
-                    placedToShippedMillis.recordValue(Math.max(0, now - start));
+                Long due = dueMillisByCorrelation.get(event.metadata().correlationId());
+                if (due != null) {
+                    placedToShippedMillis.recordValue(Math.max(0, now - due));
                 }
             }
-            case OrderEvent.OrderCancelled c -> {
-                cancelled.incrementAndGet();
-                placedAt.remove(id);
-            }
+            case OrderEvent.OrderCancelled c -> cancelled.incrementAndGet();
             default -> {
             }
         }
