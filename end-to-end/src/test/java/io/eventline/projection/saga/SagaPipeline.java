@@ -64,7 +64,8 @@ final class SagaPipeline implements AutoCloseable {
     CommandService startCommandService() throws Exception {
         ServiceSettings own = new ServiceSettings(prefix + "-commands", settings.bootstrapServers(), topics,
                 settings.schemaRegistryUrl(), settings.httpHost(), 0, settings.advertisedHost(), stateRoot.resolve("commands"),
-                settings.commitInterval(), settings.standbyReplicas(), settings.streamThreads(), settings.dedupRetention(),
+                settings.commitInterval(), settings.readModelCommitInterval(), settings.standbyReplicas(), settings.streamThreads(),
+                settings.dedupRetention(),
                 settings.maxClockSkew(), settings.poisonAttempts(),
                 settings.maxStaleLag(), settings.bearerToken(), settings.httpTokens(), settings.httpTls(), settings.maxBodyBytes(), settings.kafkaOverrides());
         CommandService service = CommandService.start(own, registry);
@@ -76,7 +77,8 @@ final class SagaPipeline implements AutoCloseable {
     ProjectionService startSaga(SagaSettings saga, String stateDir) throws Exception {
         ServiceSettings own = new ServiceSettings(prefix + "-projections", settings.bootstrapServers(), topics,
                 settings.schemaRegistryUrl(), settings.httpHost(), 0, settings.advertisedHost(), stateRoot.resolve(stateDir),
-                settings.commitInterval(), settings.standbyReplicas(), settings.streamThreads(), settings.dedupRetention(),
+                settings.commitInterval(), settings.readModelCommitInterval(), settings.standbyReplicas(), settings.streamThreads(),
+                settings.dedupRetention(),
                 settings.maxClockSkew(), settings.poisonAttempts(),
                 settings.maxStaleLag(), settings.bearerToken(), settings.httpTokens(), settings.httpTls(), settings.maxBodyBytes(), settings.kafkaOverrides());
         ProjectionService service = ProjectionService.start(own, registry, List.of(new OrderFulfilmentModule(saga)));

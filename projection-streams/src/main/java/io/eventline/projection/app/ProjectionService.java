@@ -44,7 +44,8 @@ public final class ProjectionService implements AutoCloseable {
         HttpApi http = streams.httpApi();
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
         for (ProjectionModule module : modules) {
-            KafkaStreams app = streams.start(context.applicationId(module), module.topology(context));
+            KafkaStreams app = streams.start(context.applicationId(module), module.topology(context),
+                    module.onCommandPath() ? settings.commitInterval() : settings.readModelCommitInterval());
             module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers()), context);
         }
         RegistryRoutes.serveIfLocal(http, registry);

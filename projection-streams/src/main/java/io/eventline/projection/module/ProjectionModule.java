@@ -22,6 +22,15 @@ public interface ProjectionModule {
         return 1;
     }
 
+    /**
+     * Whether the pipeline waits on this module's output, as it waits on a saga's commands: the module
+     * then commits at the service's commit interval ({@code EVENTLINE_COMMIT_INTERVAL}). A read model,
+     * which only readers wait on, commits at {@code EVENTLINE_READ_MODEL_COMMIT_INTERVAL}.
+     */
+    default boolean onCommandPath() {
+        return false;
+    }
+
     /** The module's topology, built from typed dependencies only. */
     Topology topology(ProjectionContext context);
 

@@ -25,6 +25,12 @@ public final class OrderFulfilmentModule implements ProjectionModule {
         return new OrderFulfilmentModule(SagaSettings.fromEnvironment(env));
     }
 
+    /** Each step of an order waits for the saga's commit (twice: its input repartition, then its commands). */
+    @Override
+    public boolean onCommandPath() {
+        return true;
+    }
+
     @Override
     public String name() {
         return OrderFulfilmentTopology.NAME;

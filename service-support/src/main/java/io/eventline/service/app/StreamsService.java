@@ -68,9 +68,15 @@ public final class StreamsService implements AutoCloseable {
      * state directory: a projection module that can be rebuilt or reset alone.
      */
     public KafkaStreams start(String applicationId, Topology topology) {
+        return start(applicationId, topology, settings.commitInterval());
+    }
+
+    /** As above, committing at {@code commitInterval} instead of the service's. */
+    public KafkaStreams start(String applicationId, Topology topology, java.time.Duration commitInterval) {
         LOG.debug("{} topology:\n{}", applicationId, topology.describe());
         java.util.Properties props = settings.streamsProperties();
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
                 settings.stateDir().resolve(applicationId).toAbsolutePath().toString());
         withFailureHandlers(props, failures);

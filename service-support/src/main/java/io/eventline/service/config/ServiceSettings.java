@@ -27,6 +27,7 @@ public record ServiceSettings(
         String advertisedHost,
         Path stateDir,
         Duration commitInterval,
+        Duration readModelCommitInterval,
         int standbyReplicas,
         int streamThreads,
         Duration dedupRetention,
@@ -45,10 +46,29 @@ public record ServiceSettings(
      */
     public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(15);
 
+    /**
+     * The exactly-once commit interval of what others wait on: the command service (a command's
+     * result and events become visible at its commit) and the saga (its next command does).
+     */
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
+    /**
+     * The commit interval of a read model, which nothing in the pipeline waits on. Each commit is a
+     * transaction on every partition it wrote (markers, the transaction log, the offsets); five read
+     * models committing every 100 ms were most of the transactions of a busy pipeline, for views that
+     * a reader sees at most this much later (docs/benchmarks.md, "Whole pipeline").
+     */
+    public static final Duration DEFAULT_READ_MODEL_COMMIT_INTERVAL = Duration.ofSeconds(1);
+
     public ServiceSettings {
         kafkaOverrides = Map.copyOf(kafkaOverrides);
         if (poisonAttempts < 1) {
             throw new IllegalArgumentException("EVENTLINE_POISON_ATTEMPTS must be at least 1, got " + poisonAttempts);
+        }
+        if (commitInterval.isNegative() || commitInterval.isZero() || readModelCommitInterval.isNegative()
+                || readModelCommitInterval.isZero()) {
+            throw new IllegalArgumentException("EVENTLINE_COMMIT_INTERVAL and EVENTLINE_READ_MODEL_COMMIT_INTERVAL must be positive, got "
+                    + commitInterval + " and " + readModelCommitInterval);
         }
         if (maxClockSkew.isNegative()) {
             throw new IllegalArgumentException("EVENTLINE_MAX_CLOCK_SKEW must not be negative, got " + maxClockSkew);
@@ -65,7 +85,7 @@ public record ServiceSettings(
             "EVENTLINE_COMMAND_RETENTION", "EVENTLINE_RESULT_RETENTION", "EVENTLINE_DLQ_RETENTION",
             "EVENTLINE_HTTP_PORT", "EVENTLINE_BOOTSTRAP_SERVERS", "EVENTLINE_SCHEMA_REGISTRY_URL",
             "EVENTLINE_HTTP_HOST", "EVENTLINE_ADVERTISED_HOST", "EVENTLINE_STATE_DIR",
-            "EVENTLINE_COMMIT_INTERVAL", "EVENTLINE_STANDBY_REPLICAS", "EVENTLINE_STREAM_THREADS",
+            "EVENTLINE_COMMIT_INTERVAL", "EVENTLINE_READ_MODEL_COMMIT_INTERVAL", "EVENTLINE_STANDBY_REPLICAS", "EVENTLINE_STREAM_THREADS",
             "EVENTLINE_DEDUP_RETENTION", "EVENTLINE_MAX_STALE_LAG", "EVENTLINE_HTTP_TOKEN", "EVENTLINE_HTTP_TOKENS",
             "EVENTLINE_HTTP_TLS_KEYSTORE", "EVENTLINE_HTTP_TLS_KEYSTORE_PASSWORD", "EVENTLINE_HTTP_TLS_CERT",
             "EVENTLINE_HTTP_TLS_KEY", "EVENTLINE_HTTP_TLS_CA",
@@ -99,7 +119,8 @@ public record ServiceSettings(
                 httpPort,
                 e.string("EVENTLINE_ADVERTISED_HOST", "localhost"),
                 Path.of(e.string("EVENTLINE_STATE_DIR", ".eventline/state/" + applicationId + "-" + httpPort)),
-                e.duration("EVENTLINE_COMMIT_INTERVAL", Duration.ofMillis(100)),
+                e.duration("EVENTLINE_COMMIT_INTERVAL", DEFAULT_COMMIT_INTERVAL),
+                e.duration("EVENTLINE_READ_MODEL_COMMIT_INTERVAL", DEFAULT_READ_MODEL_COMMIT_INTERVAL),
                 e.integer("EVENTLINE_STANDBY_REPLICAS", 1),
                 e.integer("EVENTLINE_STREAM_THREADS", defaultStreamThreads),
                 e.duration("EVENTLINE_DEDUP_RETENTION", Duration.ofDays(7)),
@@ -118,13 +139,13 @@ public record ServiceSettings(
     /** The same settings with other values for what differs between two instances on one machine. */
     public ServiceSettings withInstance(int httpPort, Path stateDir) {
         return new ServiceSettings(applicationId, bootstrapServers, topics, schemaRegistryUrl, httpHost, httpPort,
-                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
+                advertisedHost, stateDir, commitInterval, readModelCommitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
                 bearerToken, httpTokens, httpTls, maxBodyBytes, kafkaOverrides);
     }
 
     public ServiceSettings withBootstrapServers(String servers) {
         return new ServiceSettings(applicationId, servers, topics, schemaRegistryUrl, httpHost, httpPort,
-                advertisedHost, stateDir, commitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
+                advertisedHost, stateDir, commitInterval, readModelCommitInterval, standbyReplicas, streamThreads, dedupRetention, maxClockSkew, poisonAttempts, maxStaleLag,
                 bearerToken, httpTokens, httpTls, maxBodyBytes, kafkaOverrides);
     }
 
