@@ -5,11 +5,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Command counters by aggregate type, outcome and rejection code, and command latency (issued → decided). */
+/**
+ * Command counters by aggregate type, outcome and rejection code, and command latency (issued → decided).
+ * The meters are looked up once per tag combination and kept: building and registering them for
+ * every command was 5 % of a stream thread's time in the profile (docs/benchmarks.md).
+ */
 public final class MicrometerCommandMetrics implements CommandMetrics {
 
     private final MeterRegistry registry;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public MicrometerCommandMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -18,7 +27,8 @@ public final class MicrometerCommandMetrics implements CommandMetrics {
     @Override
     public void accepted(String aggregateType, String commandType, int events, Duration latency) {
         count(aggregateType, "accepted", "none");
-        Counter.builder("eventline.events.appended").tag("aggregate", aggregateType).register(registry).increment(events);
+        counters.computeIfAbsent(List.of("appended", aggregateType), k -> Counter.builder("eventline.events.appended")
+                .tag("aggregate", aggregateType).register(registry)).increment(events);
         latency(aggregateType, "accepted").record(latency);
     }
 
@@ -26,7 +36,8 @@ public final class MicrometerCommandMetrics implements CommandMetrics {
     public void rejected(String aggregateType, String code, Duration latency) {
         count(aggregateType, "rejected", code);
         if ("CONCURRENCY_CONFLICT".equals(code)) {
-            Counter.builder("eventline.commands.conflicts").tag("aggregate", aggregateType).register(registry).increment();
+            counters.computeIfAbsent(List.of("conflicts", aggregateType), k -> Counter.builder("eventline.commands.conflicts")
+                    .tag("aggregate", aggregateType).register(registry)).increment();
         }
         latency(aggregateType, "rejected").record(latency);
     }
@@ -52,17 +63,17 @@ public final class MicrometerCommandMetrics implements CommandMetrics {
     }
 
     private void count(String aggregateType, String outcome, String code) {
-        Counter.builder("eventline.commands")
+        counters.computeIfAbsent(List.of("commands", aggregateType, outcome, code), k -> Counter.builder("eventline.commands")
                 .description("Commands processed, by aggregate type, outcome and rejection code")
                 .tag("aggregate", aggregateType).tag("outcome", outcome).tag("code", code)
-                .register(registry).increment();
+                .register(registry)).increment();
     }
 
     private Timer latency(String aggregateType, String outcome) {
-        return Timer.builder("eventline.command.latency")
+        return timers.computeIfAbsent(List.of(aggregateType, outcome), k -> Timer.builder("eventline.command.latency")
                 .description("From the command's issuedAt to its decision")
                 .tag("aggregate", aggregateType).tag("outcome", outcome)
                 .publishPercentiles(0.5, 0.95, 0.99)
-                .register(registry);
+                .register(registry));
     }
 }
