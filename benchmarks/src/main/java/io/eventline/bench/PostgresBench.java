@@ -53,10 +53,11 @@ final class PostgresBench {
             cases.add(new Case(hot, "hot (" + CommandMix.HOT_KEYS + " skus)", synchronousCommit, HOT_CLIENTS, hotCommands));
         }
         SeedStyleStore store = new SeedStyleStore("eventline_bench_events", ctx.prefix("pg"));
+        String url = peer.url().replaceAll("\\?.*", ""); // not its parameters: they may hold a password
         List<BenchResult> results = new ArrayList<>();
         for (Case c : cases) {
             log.println("    " + c.name() + " ...");
-            results.add(measure(peer, store, c).with("server", "PostgreSQL " + serverVersion).with("url", peer.url()));
+            results.add(measure(peer, store, c).with("server", "PostgreSQL " + serverVersion).with("url", url));
         }
         return results;
     }
