@@ -58,7 +58,8 @@ public final class BenchReport {
     /** A name short enough for the chart's label column (the table and JSON keep it whole). */
     static String label(String name) {
         String shorter = name.replace("command-service throughput (backlog, mixed commands)", "command service")
-                .replace("read-model rebuild: ", "rebuild ").replace("command -> result at ", "command -> result ");
+                .replace("read-model rebuild: ", "rebuild ").replace("command -> result at ", "command -> result ")
+                .replace(PostgresBench.NAME + ", ", "PostgreSQL ").replace("synchronous_commit ", "sync ");
         return shorter.length() <= 58 ? shorter : shorter.substring(0, 57) + "…";
     }
 

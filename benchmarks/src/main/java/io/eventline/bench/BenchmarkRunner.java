@@ -18,28 +18,30 @@ public final class BenchmarkRunner {
 
     /** What to run and how big. */
     public record Plan(int rawRecords, int recordBytes, int eosRecords, int commands, List<Integer> rates,
-                       Duration perRate, int sagaOrders, Duration queryDuration, int queryClients, int tuningRounds) {
+                       Duration perRate, int sagaOrders, Duration queryDuration, int queryClients, int tuningRounds,
+                       int postgresCommands, int postgresHotCommands) {
 
         public static Plan standard() {
             return new Plan(500_000, 200, 300_000, 100_000, List.of(1_000, 5_000), Duration.ofSeconds(20), 3_000,
-                    Duration.ofSeconds(15), 8, 3);
+                    Duration.ofSeconds(15), 8, 3, 20_000, 5_000);
         }
 
         public static Plan quick() {
-            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, Duration.ofSeconds(3), 4, 1);
+            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, Duration.ofSeconds(3), 4, 1,
+                    1_000, 300);
         }
     }
 
     private BenchmarkRunner() {}
 
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log) throws Exception {
-        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "saga", "memory", "tuning"));
+        return run(ctx, plan, log, java.util.Set.of("limits", "commands", "postgres", "saga", "memory", "tuning"));
     }
 
     /**
-     * Runs only the named parts: limits (raw and bare EOS), commands (with rebuild), saga (with
-     * queries), memory (each service in its own JVM under the saga's load), tuning (settings side
-     * by side, see {@link TuningBench}).
+     * Runs only the named parts: limits (raw and bare EOS), commands (with rebuild), postgres (the
+     * PostgreSQL peer, see {@link PostgresPart}), saga (with queries), memory (each service in its
+     * own JVM under the saga's load), tuning (settings side by side, see {@link TuningBench}).
      */
     public static List<BenchResult> run(BenchContext ctx, Plan plan, PrintStream log, java.util.Set<String> parts) throws Exception {
         List<BenchResult> results = new ArrayList<>();
@@ -48,6 +50,9 @@ public final class BenchmarkRunner {
         }
         if (parts.contains("commands")) {
             commands(ctx, plan, log, results);
+        }
+        if (parts.contains("postgres")) {
+            PostgresPart.run(ctx, plan, log, results);
         }
         if (parts.contains("saga")) {
             saga(ctx, plan, log, results);

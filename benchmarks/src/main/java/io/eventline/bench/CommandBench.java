@@ -19,7 +19,7 @@ import org.HdrHistogram.Histogram;
 final class CommandBench {
 
     /** Indices of warm-up commands: far from the backlog's and the latency runs', so their ids never meet. */
-    private static final long WARM_UP_INDEX = 1_000_000_000L;
+    static final long WARM_UP_INDEX = 1_000_000_000L;
 
     private CommandBench() {}
 
@@ -36,10 +36,19 @@ final class CommandBench {
      */
     static List<BenchResult> run(BenchContext ctx, Variant variant, int commands, List<Integer> rates, Duration perRate,
                                  int httpPort) throws Exception {
+        return run(ctx, variant, CommandMix.KEYS, commands, rates, perRate, httpPort);
+    }
+
+    /**
+     * As above, with the mix over {@code keys} skus and accounts; a hot mix (fewer than the usual)
+     * also counts what became of its commands, conflicts above all.
+     */
+    static List<BenchResult> run(BenchContext ctx, Variant variant, int keys, int commands, List<Integer> rates, Duration perRate,
+                                 int httpPort) throws Exception {
         ServiceSettings settings = ctx.commandSettings(variant.pipeline(), httpPort, variant.environment());
         ctx.provision(settings.topics());
         List<BenchResult> results = new ArrayList<>();
-        CommandMix mix = new CommandMix(ctx.runId(), ctx.registry());
+        CommandMix mix = new CommandMix(ctx.runId(), ctx.registry(), keys);
         String suffix = variant.label().equals("as configured") ? "" : " [" + variant.label() + "]";
         try (EventlineClient gateway = new EventlineClient(ctx.clientConfig(), settings.topics(), new AvroOutcomeCodec(ctx.registry()))) {
             // Warm-up commands first in every partition, then the backlog: the figure is the steady part.
@@ -66,8 +75,13 @@ final class CommandBench {
                         .with("environment", variant.environment().toString())
                         .with("partitions", settings.topics().partitions())
                         .with("streamThreads", settings.streamThreads());
-                results.add(throughput.withAll(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()))
-                        .withAll(ThreadTime.of(service.streams().kafkaStreams())));
+                throughput = throughput.withAll(CpuAccount.perThousand(cpu[0].spentSince(), steady.records()))
+                        .withAll(ThreadTime.of(service.streams().kafkaStreams()));
+                if (keys < CommandMix.KEYS) {
+                    throughput = throughput.with("keys", keys).withAll(Outcomes.count(ctx, settings.topics().commandResults(),
+                            warmUp + commands));
+                }
+                results.add(throughput);
                 if (suffix.isEmpty()) {
                     results.add(BenchResult.of("memory", "RSS of the benchmark process after the backlog", Rss.megabytes(), "MB")
                             .with("note", "one JVM: broker, registry, command service"));

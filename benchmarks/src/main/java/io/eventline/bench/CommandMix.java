@@ -20,29 +20,51 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A realistic mix of commands over three aggregate types: stock arrivals, deposits and new orders
- * (4 : 3 : 3), over a thousand skus and accounts. Every command is accepted once the accounts
- * are open, so the figures measure the happy path's cost.
+ * (4 : 3 : 3), over a thousand skus and accounts (or fewer: the hot mix). Every command is accepted
+ * once the accounts are open, so the figures measure the happy path's cost. The i-th command is
+ * the same whoever runs it: the pipeline's backlog and the PostgreSQL peer decide the same ones.
  */
 final class CommandMix {
 
     static final int KEYS = 1000;
 
+    /** The hot mix's keys: every stock arrival goes to one of ten skus (and every deposit to one of ten accounts). */
+    static final int HOT_KEYS = 10;
+
     private final String run;
+    private final int keys;
     private final AggregateType<InventoryCommand, ?, ?> inventory;
     private final AggregateType<AccountCommand, ?, ?> accounts;
     private final AggregateType<OrderCommand, ?, ?> orders;
 
     CommandMix(String run, SchemaRegistry registry) {
+        this(run, registry, KEYS);
+    }
+
+    CommandMix(String run, SchemaRegistry registry, int keys) {
         this.run = run;
+        this.keys = keys;
         this.inventory = Aggregates.inventory(registry);
         this.accounts = Aggregates.account(registry);
         this.orders = Aggregates.order(registry);
     }
 
+    /** A command with the aggregate type it is for. */
+    record Addressed<C>(AggregateType<C, ?, ?> type, CommandEnvelope<C> envelope) {}
+
+    /** The i-th command of the mix. */
+    Addressed<?> command(long i) {
+        return switch ((int) (i % 10)) {
+            case 0, 1, 2, 3 -> new Addressed<>(inventory, stock(i));
+            case 4, 5, 6 -> new Addressed<>(accounts, deposit(i));
+            default -> new Addressed<>(orders, order(i));
+        };
+    }
+
     /** Opens the accounts the deposits go to; returns once all are accepted. */
     void openAccounts(EventlineClient gateway) {
-        CompletableFuture<?>[] opened = new CompletableFuture<?>[KEYS];
-        for (int i = 0; i < KEYS; i++) {
+        CompletableFuture<?>[] opened = new CompletableFuture<?>[keys];
+        for (int i = 0; i < keys; i++) {
             String customer = customer(i);
             opened[i] = gateway.send(accounts, envelope("open-" + customer, customer, new AccountCommand.OpenAccount(customer, "EUR")),
                     Duration.ofMinutes(2));
@@ -51,36 +73,35 @@ final class CommandMix {
     }
 
     void publish(EventlineClient gateway, long i) {
-        switch ((int) (i % 10)) {
-            case 0, 1, 2, 3 -> gateway.publish(inventory, stock(i));
-            case 4, 5, 6 -> gateway.publish(accounts, deposit(i));
-            default -> gateway.publish(orders, order(i));
-        }
+        publish(gateway, command(i));
     }
 
     CompletableFuture<CommandOutcome> send(EventlineClient gateway, long i) {
-        Duration timeout = Duration.ofSeconds(60);
-        return switch ((int) (i % 10)) {
-            case 0, 1, 2, 3 -> gateway.send(inventory, stock(i), timeout);
-            case 4, 5, 6 -> gateway.send(accounts, deposit(i), timeout);
-            default -> gateway.send(orders, order(i), timeout);
-        };
+        return send(gateway, command(i));
+    }
+
+    private static <C> void publish(EventlineClient gateway, Addressed<C> command) {
+        gateway.publish(command.type(), command.envelope());
+    }
+
+    private static <C> CompletableFuture<CommandOutcome> send(EventlineClient gateway, Addressed<C> command) {
+        return gateway.send(command.type(), command.envelope(), Duration.ofSeconds(60));
     }
 
     private CommandEnvelope<InventoryCommand> stock(long i) {
-        String sku = run + "-sku-" + (i % KEYS);
+        String sku = run + "-sku-" + (i % keys);
         return envelope("c" + i, sku, new InventoryCommand.AddStock(sku, 1));
     }
 
     private CommandEnvelope<AccountCommand> deposit(long i) {
-        String customer = customer((int) (i % KEYS));
+        String customer = customer((int) (i % keys));
         return envelope("c" + i, customer, new AccountCommand.DepositMoney(customer, 100));
     }
 
     private CommandEnvelope<OrderCommand> order(long i) {
         String orderId = run + "-order-" + i;
-        return envelope("c" + i, orderId, new OrderCommand.PlaceOrder(orderId, customer((int) (i % KEYS)),
-                List.of(new OrderLine(run + "-sku-" + (i % KEYS), 1, 1999)), "EUR"));
+        return envelope("c" + i, orderId, new OrderCommand.PlaceOrder(orderId, customer((int) (i % keys)),
+                List.of(new OrderLine(run + "-sku-" + (i % keys), 1, 1999)), "EUR"));
     }
 
     private String customer(int i) {

@@ -49,5 +49,7 @@ class BenchReportTest {
                 .isEqualTo("command service [1 thread, commit interval 200 ms]");
         assertThat(BenchReport.label("x".repeat(80))).hasSize(58).endsWith("…");
         assertThat(BenchReport.label("raw consumer")).isEqualTo("raw consumer");
+        assertThat(BenchReport.label("PostgreSQL seed-style store, hot (10 skus), synchronous_commit off, 16 clients"))
+                .isEqualTo("PostgreSQL hot (10 skus), sync off, 16 clients");
     }
 }

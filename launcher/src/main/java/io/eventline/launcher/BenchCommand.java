@@ -32,8 +32,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "docs/benchmarks", description = "Where results.json and the charts go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--only", split = ",", defaultValue = "limits,commands,saga,memory,tuning",
-            description = "Parts to run: limits, commands, saga, memory, tuning (default: all).")
+    @Option(names = "--only", split = ",", defaultValue = "limits,commands,postgres,saga,memory,tuning",
+            description = "Parts to run: limits, commands, postgres (the PostgreSQL peer: EVENTLINE_BENCH_PG_URL, "
+                    + "EVENTLINE_BENCH_PG_USER, EVENTLINE_BENCH_PG_PASSWORD), saga, memory, tuning (default: all).")
     java.util.Set<String> parts;
 
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
