@@ -26,6 +26,8 @@ export function lineChart(id, series, { unit = '', windowMs = 120000 } = {}) {
     if (points.length === 0) return;
     svg.append(s('polyline', { fill: 'none', stroke: color(i), 'stroke-width': 2,
       points: points.map(p => x(p.t).toFixed(1) + ',' + y(p.v).toFixed(1)).join(' '), 'data-series': line.name }));
+    const last = points[points.length - 1];
+    svg.append(s('circle', { cx: x(last.t).toFixed(1), cy: y(last.v).toFixed(1), r: 3, fill: color(i) }));
   });
   const legend = h('div', { class: 'legend' }, series.map((line, i) => h('span', {}, swatch(color(i)), ' ', line.name)));
   return [svg, legend];

@@ -15,7 +15,7 @@ export function parse(text) {
     const labels = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map(x => [x[1], x[2]]));
     const value = Number(m[2]);
     byOutcome[labels.outcome] = (byOutcome[labels.outcome] || 0) + value;
-    const key = [labels.aggregate, labels.outcome, labels.code].filter(Boolean).join(' ');
+    const key = [labels.aggregate, labels.outcome, labels.code].filter(x => x && x !== 'none').join(' ');
     byKey[key] = (byKey[key] || 0) + value;
   }
   return { byOutcome, byKey };
