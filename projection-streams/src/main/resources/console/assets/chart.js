@@ -8,14 +8,15 @@ export function color(i) {
 }
 
 /** Draws `series` ([{name, points: [{t, v}]}]) into a fresh SVG of the given id; returns the chart and its legend. */
-export function lineChart(id, series, { unit = '', windowMs = 120000 } = {}) {
+export function lineChart(id, series, { unit = '', windowMs = 120000, colors = {} } = {}) {
   const width = 800, height = 220, left = 52, right = 10, top = 10, bottom = 24;
   const now = Date.now();
   const values = series.flatMap(x => x.points.map(p => p.v)).filter(v => Number.isFinite(v));
   const max = Math.max(1, ...values);
   const x = t => left + (width - left - right) * (1 - (now - t) / windowMs);
   const y = v => top + (height - top - bottom) * (1 - v / max);
-  const svg = s('svg', { id, class: 'chart', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img' });
+  const svg = s('svg', { id, class: 'chart', viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img', 'data-max': max });
+  const paint = (line, i) => colors[line.name] || color(i);
   for (const f of [0, 0.5, 1]) {
     svg.append(s('line', { x1: left, x2: width - right, y1: y(max * f), y2: y(max * f), stroke: '#e3e8ee' }),
       s('text', { x: 4, y: y(max * f) + 4 }, format(max * f) + unit));
@@ -24,12 +25,12 @@ export function lineChart(id, series, { unit = '', windowMs = 120000 } = {}) {
   series.forEach((line, i) => {
     const points = line.points.filter(p => Number.isFinite(p.v) && now - p.t <= windowMs);
     if (points.length === 0) return;
-    svg.append(s('polyline', { fill: 'none', stroke: color(i), 'stroke-width': 2,
+    svg.append(s('polyline', { fill: 'none', stroke: paint(line, i), 'stroke-width': 2,
       points: points.map(p => x(p.t).toFixed(1) + ',' + y(p.v).toFixed(1)).join(' '), 'data-series': line.name }));
     const last = points[points.length - 1];
-    svg.append(s('circle', { cx: x(last.t).toFixed(1), cy: y(last.v).toFixed(1), r: 3, fill: color(i) }));
+    svg.append(s('circle', { cx: x(last.t).toFixed(1), cy: y(last.v).toFixed(1), r: 3, fill: paint(line, i) }));
   });
-  const legend = h('div', { class: 'legend' }, series.map((line, i) => h('span', {}, swatch(color(i)), ' ', line.name)));
+  const legend = h('div', { class: 'legend' }, series.map((line, i) => h('span', {}, swatch(paint(line, i)), ' ', line.name)));
   return [svg, legend];
 }
 

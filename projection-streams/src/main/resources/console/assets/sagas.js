@@ -53,7 +53,7 @@ export function renderOne(main, [orderId]) {
     if (stopped) return;
     try {
       const s = await api.get('/sagas/order-fulfilment/' + seg(orderId));
-      detail.replaceChildren(
+      detail.replaceChildren(...[
         h('p', {}, h('span', { id: 'saga-status', class: 'status ' + s.status }, s.status), s.terminal ? ' (finished)' : ' (in flight)'),
         s.deadline ? h('p', { id: 'saga-deadline' }, 'Pending deadline: ', when(s.deadline), ' ', h('span', { class: 'muted' }, countdown(s.deadline))) : null,
         s.reason ? h('p', {}, 'Compensating because: ', h('b', {}, s.reason)) : null,
@@ -62,7 +62,8 @@ export function renderOne(main, [orderId]) {
         h('h3', {}, 'Steps (commands sent, in order)'),
         h('ol', { id: 'saga-steps' }, s.steps.map(step => h('li', {}, step.kind, ' → ',
           link('/console/aggregates/' + target(step.kind) + '/' + seg(step.target), step.target)))),
-        h('p', { class: 'muted' }, 'Reserved: ' + (s.reserved.join(', ') || 'nothing') + ' · charged: ' + s.charged + ' · refunded: ' + s.refunded));
+        h('p', { class: 'muted' }, 'Reserved: ' + (s.reserved.join(', ') || 'nothing') + ' · charged: ' + s.charged + ' · refunded: ' + s.refunded),
+      ].filter(Boolean));
       if (s.terminal) { stopped = true; }
     } catch (e) {
       if (e.status === 404) detail.replaceChildren(h('p', { class: 'muted', id: 'saga-status' }, e.message));

@@ -4,6 +4,7 @@ import { api, showError } from './api.js';
 import { h, every } from './dom.js';
 import { lineChart, Samples } from './chart.js';
 
+const OUTCOME_COLORS = { accepted: '#1a7f37', rejected: '#b42318' };
 const LINE = /^eventline_commands_total\{([^}]*)\}\s+([0-9.eE+-]+)/;
 
 /** Totals by outcome (and by aggregate and code) from Prometheus text. */
@@ -43,7 +44,7 @@ export function render(main) {
       }
     }
     previous = { t: now, totals };
-    chart.replaceChildren(...lineChart('traffic-chart', rates.series(), { unit: '/s' }));
+    chart.replaceChildren(...lineChart('traffic-chart', rates.series(), { unit: '/s', colors: OUTCOME_COLORS }));
     table.replaceChildren(...Object.entries(totals.byKey).sort().map(([k, v]) => h('tr', {}, h('td', {}, k), h('td', {}, String(v)))));
   });
 }

@@ -42,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -137,8 +139,8 @@ class ConsoleBrowserTest {
         browser.open("/console/aggregates/order/o-1");
         browser.until("the timeline to show every event of o-1", d -> d.findElements(By.cssSelector("#timeline li[data-version]")).size()
                 >= latest.path("version").asInt());
-        assertThat(browser.text("#state-version")).isEqualTo(String.valueOf(
-                browser.driver.findElements(By.cssSelector("#timeline li[data-version]")).size()));
+        String newest = String.valueOf(browser.driver.findElements(By.cssSelector("#timeline li[data-version]")).size());
+        browser.until("the state at the newest version, " + newest, d -> newest.equals(browser.text("#state-version")));
 
         WebElement slider = browser.find("#version-slider");
         slider.sendKeys(Keys.HOME);
@@ -230,6 +232,12 @@ class ConsoleBrowserTest {
         browser.open("/console/traffic");
         browser.until("two samples of the command counters", d -> !d.findElements(By.cssSelector("#traffic-chart polyline")).isEmpty());
         assertThat(browser.text("#traffic-totals")).contains("order accepted", "order rejected ORDER_");
+        // A burst of deposits: the accepted line rises above one command a second.
+        List<CompletableFuture<CommandOutcome>> burst = IntStream.range(0, 60).mapToObj(i -> commands.gateway()
+                .send(Aggregates.account(registry), envelope("alice", new AccountCommand.DepositMoney("alice", 100)),
+                        Duration.ofSeconds(30))).toList();
+        burst.forEach(CompletableFuture::join);
+        browser.until("the burst on the chart", d -> Double.parseDouble(browser.find("#traffic-chart").getAttribute("data-max")) > 1);
         browser.screenshot("traffic");
     }
 
