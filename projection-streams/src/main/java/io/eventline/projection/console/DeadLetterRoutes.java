@@ -27,7 +27,7 @@ import java.util.Map;
 final class DeadLetterRoutes {
 
     static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1_000;
+    static final int MAX_LIMIT = 500;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final DeadLetterTopic topic;
