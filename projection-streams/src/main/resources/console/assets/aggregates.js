@@ -40,11 +40,14 @@ function show(main, type, id) {
   const stateType = h('span', { id: 'state-type', class: 'status' });
   const state = h('pre', { id: 'state' });
   const diff = h('div', { id: 'diff', class: 'diff mono' });
+  const compare = h('input', { id: 'compare-from', type: 'number', min: '0', step: '1', placeholder: 'the one before' });
+  const compareLabel = h('span', { id: 'compare-label' });
   const left = h('div', { class: 'grow card' }, title, h('h3', {}, 'Events'), timeline);
   const right = h('div', { class: 'grow card' },
     h('h3', {}, 'State at version ', stateVersion, ' ', stateType),
     h('div', { class: 'slider' }, h('span', { class: 'muted' }, 'v1'), slider, label),
-    state, h('h3', {}, 'What changed from the version before'), diff,
+    state, h('h3', {}, 'What changed from ', compareLabel),
+    h('div', { class: 'inline' }, h('label', {}, 'Compare with version', compare)), diff,
     h('details', { id: 'agg-command' }, h('summary', {}, 'Send a command to ' + type + ' ' + id)));
   main.append(h('div', { class: 'row' }, left, right));
 
@@ -74,14 +77,19 @@ function show(main, type, id) {
       stateType.textContent = now.stateType;
       stateType.className = 'status';
       state.textContent = pretty(now.state);
-      const before = version > 1 ? (await stateAt(version - 1)).state : {};
+      const from = compare.value === '' ? version - 1 : Math.max(0, Math.min(events.length, Number(compare.value)));
+      compareLabel.textContent = from === 0 ? 'nothing (before version 1)' : 'version ' + from;
+      const before = from >= 1 ? await stateAt(from) : null;
       if (shown !== version) return;
-      diff.replaceChildren(...changes(before, now.state));
+      // The state's type is part of what changes (Placed → Confirmed may change no field).
+      const view = (answer) => answer ? { stateType: answer.stateType, state: answer.state } : {};
+      diff.replaceChildren(...changes(view(before), view(now)));
     } catch (e) {
       showError(e);
     }
   };
 
+  compare.addEventListener('input', () => select(shown || events.length));
   slider.addEventListener('input', () => { following = Number(slider.value) === events.length; select(Number(slider.value)); });
 
   const load = async () => {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -79,7 +80,9 @@ final class Browser implements AutoCloseable {
 
     <T> T until(String what, Duration timeout, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).until(condition);
+            // The page re-renders what it polls: an element found a moment ago may be replaced since.
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+                    .ignoring(StaleElementReferenceException.class).until(condition);
         } catch (TimeoutException e) {
             screenshot("failed");
             throw new AssertionError("waited " + timeout + " for " + what + " at " + driver.getCurrentUrl() + "; the page shows:\n"
@@ -88,7 +91,7 @@ final class Browser implements AutoCloseable {
     }
 
     String text(String css) {
-        return find(css).getText();
+        return until("the text of " + css, d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse(null));
     }
 
     void screenshot(String name) {

@@ -150,10 +150,16 @@ class ConsoleBrowserTest {
         JsonNode version1 = commandService("/aggregates/order/o-1?version=1");
         assertThat(shown).isEqualTo(version1.path("state"));
         assertThat(browser.text("#state-type")).isEqualTo(version1.path("stateType").asText());
-        assertThat(browser.text("#diff")).contains("+ order.orderId = \"o-1\"");
+        assertThat(browser.text("#diff")).contains("+ stateType = \"Placed\"", "+ state.order.orderId = \"o-1\"");
         assertThat(browser.find("#timeline li[data-version='1']").getAttribute("class")).contains("current");
         assertThat(browser.find("#timeline li[data-version='2']").getAttribute("class")).contains("future");
         browser.screenshot("aggregate");
+
+        // What changed between version 1 and the newest: at least the state's type.
+        browser.find("#compare-from").sendKeys(newest);
+        browser.until("the diff against version " + newest, d -> browser.text("#compare-label").equals("version " + newest));
+        assertThat(browser.text("#diff")).contains("~ stateType: \""
+                + commandService("/aggregates/order/o-1?version=" + newest).path("stateType").asText() + "\" → \"Placed\"");
     }
 
     @Test

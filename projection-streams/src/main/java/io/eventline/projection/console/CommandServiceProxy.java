@@ -55,12 +55,21 @@ final class CommandServiceProxy {
                 .get("/console/api/aggregates/{type}/{id}/events",
                         r -> forward(r, aggregatePath(r) + "/events", EVENT_PARAMS, READ_TIMEOUT))
                 .protectedPost("/console/api/commands/{type}/{id}",
-                        r -> forward(r, "/commands/" + type(r) + "/" + encode(r.id("id")), Set.of(), COMMAND_TIMEOUT))
+                        r -> forward(r, "/commands/" + type(r) + "/" + id(r), Set.of(), COMMAND_TIMEOUT))
                 .get("/console/api/metrics", r -> forward(r, "/metrics", Set.of(), READ_TIMEOUT));
     }
 
     private static String aggregatePath(Request request) {
-        return "/aggregates/" + type(request) + "/" + encode(request.id("id"));
+        return "/aggregates/" + type(request) + "/" + id(request);
+    }
+
+    /** An id, as a path segment: "." and ".." are ids by their characters, but would climb the command service's paths. */
+    private static String id(Request request) {
+        String id = request.id("id");
+        if (id.equals(".") || id.equals("..")) {
+            throw Problem.badRequest("'" + id + "' is no aggregate id the console passes on");
+        }
+        return encode(id);
     }
 
     private static String type(Request request) {

@@ -142,6 +142,8 @@ class ConsoleTest {
         assertThat(call("GET", "/console/api/aggregates/registry/o-1", "t-admin", null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/console/api/aggregates/order/o%201", "t-admin", null).statusCode()).isEqualTo(400);
         assertThat(call("GET", "/console/api/aggregates/order/..%2F..%2Fregistry", "t-admin", null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/console/api/aggregates/order/%2E%2E/events", "t-admin", null).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/console/api/commands/order/%2E", "t-admin", "{}").statusCode()).isEqualTo(400);
         assertThat(call("GET", "/console/api/aggregates/order/o-1/events/x", "t-admin", null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/console/api/health/ready", "t-admin", null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/console/api/commands/order/o-1", "t-admin", null).statusCode()).as("a GET sends no command").isEqualTo(404);
