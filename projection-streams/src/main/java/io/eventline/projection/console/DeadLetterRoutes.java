@@ -54,7 +54,8 @@ final class DeadLetterRoutes {
         List<DeadLetterTopic.DeadLetter> all;
         try {
             all = topic.list(type.name(), TIMEOUT);
-        } catch (IllegalStateException | org.apache.kafka.common.errors.TimeoutException e) {
+        } catch (IllegalStateException | org.apache.kafka.common.KafkaException e) {
+            // A timeout, or a principal without READ on the dead-letter topic (docs/operations.md, ACLs): said, not a 500.
             throw Problem.unavailable("the dead letters could not be read now: " + e.getMessage(), 5);
         }
         List<DeadLetterTopic.DeadLetter> newest = all.stream()
