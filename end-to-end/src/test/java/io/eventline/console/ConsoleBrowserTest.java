@@ -78,6 +78,7 @@ class ConsoleBrowserTest {
     static final String TOKEN = "console-e2e-token";
     static final String PREFIX = "console";
     static final Duration SETTLE = Duration.ofSeconds(60);
+    static final List<String> ORDERS_ON_EVERY_PARTITION = List.of("q-1", "p-0", "p-5");
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
@@ -85,6 +86,7 @@ class ConsoleBrowserTest {
     SchemaRegistry registry;
     CommandService commands;
     ProjectionService projections;
+    ProjectionService secondSagaInstance;
     Browser browser;
 
     @BeforeAll
@@ -98,8 +100,9 @@ class ConsoleBrowserTest {
                 "EVENTLINE_HTTP_HOST", "127.0.0.1", "EVENTLINE_HTTP_TOKEN", TOKEN);
         ServiceSettings commandSettings = ServiceSettings.fromEnvironment(env, PREFIX + "-commands", 0)
                 .withInstance(0, Files.createDirectories(stateDir.resolve("commands")));
+        // Instances forward to each other at their advertised port: a real one each, not 0.
         ServiceSettings projectionSettings = ServiceSettings.fromEnvironment(env, PREFIX + "-projections", 0)
-                .withInstance(0, Files.createDirectories(stateDir.resolve("projections")));
+                .withInstance(freePort(), Files.createDirectories(stateDir.resolve("projections")));
         registry = SchemaRegistries.fromConfig(commandSettings.schemaRegistryConfig());
         commands = CommandService.start(commandSettings, registry);
         // A deadline far beyond the test: the saga must complete its orders, not time them out.
@@ -107,14 +110,25 @@ class ConsoleBrowserTest {
                         new OrderFulfilmentModule(SagaSettings.defaults().withDeadline(Duration.ofMinutes(5))),
                         new OrderSummaryModule(), new StockLevelModule(), new AccountBalanceModule()),
                 ConsoleSettings.of("http://127.0.0.1:" + commands.httpPort()));
+        // A second instance of the saga: lists are gathered from both, and either answers.
+        secondSagaInstance = ProjectionService.start(projectionSettings.withInstance(freePort(),
+                        Files.createDirectories(stateDir.resolve("projections-2"))), registry,
+                List.of(new OrderFulfilmentModule(SagaSettings.defaults().withDeadline(Duration.ofMinutes(5)))),
+                ConsoleSettings.of("http://127.0.0.1:" + commands.httpPort()));
         assertThat(commands.streams().awaitRunning(SETTLE)).isTrue();
         assertThat(projections.streams().awaitRunning(SETTLE)).isTrue();
+        assertThat(secondSagaInstance.streams().awaitRunning(SETTLE)).isTrue();
 
         send(Aggregates.account(registry), "alice", new AccountCommand.OpenAccount("alice", "EUR"));
         send(Aggregates.account(registry), "alice", new AccountCommand.DepositMoney("alice", 1_000_000));
         send(Aggregates.inventory(registry), "SKU-1", new InventoryCommand.AddStock("SKU-1", 100));
         send(Aggregates.order(registry), "o-1", new OrderCommand.PlaceOrder("o-1", "alice",
                 List.of(new OrderLine("SKU-1", 1, 990)), "EUR"));
+        // One more order on each partition, so that each saga instance holds completed sagas.
+        for (String orderId : ORDERS_ON_EVERY_PARTITION) {
+            send(Aggregates.order(registry), orderId, new OrderCommand.PlaceOrder(orderId, "alice",
+                    List.of(new OrderLine("SKU-1", 1, 100)), "EUR"));
+        }
 
         browser = Browser.start("http://127.0.0.1:" + projections.httpPort());
         browser.open("/console");
@@ -124,7 +138,7 @@ class ConsoleBrowserTest {
 
     @AfterAll
     void stop() throws Exception {
-        for (AutoCloseable running : new AutoCloseable[] {browser, projections, commands, registry}) {
+        for (AutoCloseable running : new AutoCloseable[] {browser, secondSagaInstance, projections, commands, registry}) {
             if (running != null) {
                 running.close();
             }
@@ -250,12 +264,47 @@ class ConsoleBrowserTest {
     @Test
     @Order(6)
     void lists_sagas_by_status_gathered_across_instances_and_refuses_an_unknown_status() throws Exception {
-        JsonNode completed = projectionService("/sagas/order-fulfilment?status=COMPLETED", 200);
-        assertThat(completed.path("items").findValuesAsText("orderId")).contains("o-1", "o-2");
-        assertThat(completed.path("partial").asBoolean()).isFalse();
-        JsonNode inFlight = projectionService("/sagas/order-fulfilment?status=IN_FLIGHT", 200);
-        assertThat(inFlight.path("items").findValuesAsText("orderId")).doesNotContain("o-1", "o-2");
-        assertThat(projectionService("/sagas/order-fulfilment?status=SOMEWHERE", 400).path("detail").asText()).contains("IN_FLIGHT");
+        assertThat(ORDERS_ON_EVERY_PARTITION.stream().map(id -> partition(id)).distinct().count())
+                .as("the orders cover every partition").isEqualTo(topics.partitions());
+        for (String orderId : ORDERS_ON_EVERY_PARTITION) {
+            awaitSaga(orderId, "COMPLETED");
+        }
+        for (int port : List.of(projections.httpPort(), secondSagaInstance.httpPort())) {
+            JsonNode completed = projectionService(port, "/sagas/order-fulfilment?status=COMPLETED", 200);
+            assertThat(completed.path("items").findValuesAsText("orderId")).as("from every instance, asked at %d", port)
+                    .contains("o-1", "o-2").containsAll(ORDERS_ON_EVERY_PARTITION);
+            assertThat(completed.path("partial").asBoolean()).isFalse();
+            assertThat(completed.path("items").findValuesAsText("status")).containsOnly("COMPLETED");
+            JsonNode inFlight = projectionService(port, "/sagas/order-fulfilment?status=IN_FLIGHT", 200);
+            assertThat(inFlight.path("items").findValuesAsText("orderId")).as("the filter applies on every instance")
+                    .doesNotContainAnyElementsOf(ORDERS_ON_EVERY_PARTITION).doesNotContain("o-1", "o-2");
+        }
+        assertThat(projectionService(projections.httpPort(), "/sagas/order-fulfilment?status=SOMEWHERE", 400).path("detail").asText())
+                .contains("IN_FLIGHT");
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private int partition(String key) {
+        return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % topics.partitions();
+    }
+
+    private void awaitSaga(String orderId, String status) throws Exception {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = get("http://127.0.0.1:" + projections.httpPort() + "/sagas/order-fulfilment/" + orderId);
+            last = answer.statusCode() + " " + answer.body();
+            if (answer.statusCode() == 200 && json.readTree(answer.body()).path("status").asText().equals(status)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the saga of " + orderId + " is not " + status + " within " + SETTLE + ": " + last);
     }
 
     private <C> void send(AggregateType<C, ?, ?> type, String id, C command) {
@@ -277,7 +326,7 @@ class ConsoleBrowserTest {
         String source = topics.commands(type.name());
         byte[] value = type.codec().encodeCommand(source, new RecordHeaders(), envelope(id, command));
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        int partition = Utils.toPositive(Utils.murmur2(key)) % topics.partitions();
+        int partition = partition(id);
         Headers why = DeadLetters.headers(new RecordHeaders(), DeadLetters.HANDLER_FAILED,
                 new IllegalStateException("a bug, since fixed"), source, partition, 7, System.currentTimeMillis());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
@@ -299,8 +348,8 @@ class ConsoleBrowserTest {
         }
     }
 
-    private JsonNode projectionService(String path, int status) throws Exception {
-        HttpResponse<String> answer = get("http://127.0.0.1:" + projections.httpPort() + path);
+    private JsonNode projectionService(int port, String path, int status) throws Exception {
+        HttpResponse<String> answer = get("http://127.0.0.1:" + port + path);
         assertThat(answer.statusCode()).as("%s: %s", path, answer.body()).isEqualTo(status);
         return json.readTree(answer.body());
     }
