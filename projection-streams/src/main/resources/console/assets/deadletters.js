@@ -19,7 +19,8 @@ export function render(main, [type = 'order']) {
   const body = h('tbody');
   const total = h('span', { id: 'dlq-total', class: 'muted' });
   main.append(h('div', { class: 'card' }, h('h2', {}, 'Dead letters'),
-    h('div', { class: 'inline' }, h('label', {}, 'Aggregate type', select), total),
+    h('div', { class: 'inline' }, h('label', {}, 'Aggregate type', select),
+      h('button', { id: 'dlq-refresh', type: 'button', class: 'secondary', onclick: () => load() }, 'Refresh'), total),
     h('table', { id: 'dlq-list' }, h('thead', {}, h('tr', {},
       ['Where', 'Written', 'Reason', 'Command', ''].map(t => h('th', {}, t)))), body)));
 
