@@ -9,11 +9,16 @@ export function render(main) {
   const table = h('tbody');
   const charts = h('div', { class: 'row' });
   const parked = h('div', { id: 'parked' });
+  const rebuilds = h('tbody');
   main.append(
     h('div', { class: 'card' }, h('h2', {}, 'Read models'), h('p', { class: 'muted' },
       'As the instance at ' + location.host + ' runs them; lag is what its tasks have not processed yet.'),
       h('table', { id: 'projections' }, h('thead', {}, h('tr', {},
         ['Projection', 'State', 'Lag (records)', 'Lag (s)', 'Changes applied', 'Parked', ''].map(t => h('th', {}, t)))), table)),
+    h('div', { class: 'card' }, h('h3', {}, 'Rebuilds'), h('p', { class: 'muted' },
+      'FRESH rebuilds (eventline rebuild-projection) of these read models, as their committed offsets on the event topics show them.'),
+      h('table', { id: 'rebuilds' }, h('thead', {}, h('tr', {},
+        ['Rebuild', 'Of', 'Group', 'Members', 'Progress'].map(t => h('th', {}, t)))), rebuilds)),
     charts, parked);
 
   const showParked = async (projection) => {
@@ -25,7 +30,18 @@ export function render(main) {
     } catch (e) { showError(e); }
   };
 
-  return every(2000, async () => {
+  const stopRebuilds = every(5000, async () => {
+    try {
+      const answer = await api.get('/projections/rebuilds');
+      rebuilds.replaceChildren(...(answer.rebuilds.length === 0 ? [h('tr', {}, h('td', { class: 'muted' }, 'None.'))]
+        : answer.rebuilds.map(r => h('tr', { 'data-application': r.applicationId },
+          h('td', { class: 'mono' }, r.applicationId), h('td', { class: 'mono' }, r.of || ''), h('td', {}, status(r.state)),
+          h('td', {}, String(r.members)),
+          h('td', { class: 'progress' }, r.recordsDone + ' of ' + r.recordsTotal + ' records'
+            + (r.recordsTotal > 0 ? ' (' + Math.floor(100 * r.recordsDone / r.recordsTotal) + ' %)' : ''))))));
+    } catch (e) { showError(e); }
+  });
+  const stopStatus = every(2000, async () => {
     let status_;
     try { status_ = await api.get('/projections/status'); } catch (e) { showError(e); return; }
     const t = Date.now();
@@ -42,6 +58,7 @@ export function render(main) {
       h('div', { class: 'grow card' }, h('h3', {}, 'Lag in records'), ...lineChart('lag-records', records.series())),
       h('div', { class: 'grow card' }, h('h3', {}, 'Lag in seconds'), ...lineChart('lag-seconds', seconds.series(), { unit: ' s' })));
   });
+  return () => { stopRebuilds(); stopStatus(); };
 }
 
 function parkedKey(projection, item, reload) {

@@ -243,8 +243,17 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(5)
-    void shows_the_read_models_lag_and_the_traffic_by_outcome() {
+    void shows_the_read_models_lag_their_rebuilds_and_the_traffic_by_outcome() throws Exception {
+        // A FRESH rebuild of order-summary, as far as its group committed: all of partition 0, none of the others.
+        String rebuild = PREFIX + "-projections-order-summary-v1-rebuild-1";
+        long done = commitEndOfPartition0(rebuild, topics.events("order"));
         browser.open("/console/read-models");
+        browser.until("the rebuild's progress", d -> browser.text("#rebuilds tr[data-application='" + rebuild + "'] .progress")
+                .startsWith(done + " of "));
+        JsonNode rebuilds = projectionService(projections.httpPort(), "/projections/rebuilds", 200).path("rebuilds");
+        assertThat(rebuilds.findValuesAsText("of")).containsExactly(PREFIX + "-projections-order-summary-v1");
+        assertThat(rebuilds.get(0).path("members").asInt()).as("no instance of it runs").isZero();
+        assertThat(rebuilds.get(0).path("recordsTotal").asLong()).isGreaterThan(done);
         browser.until("the read models, caught up", d -> browser.text("#projections tr[data-projection='order-summary']").contains("RUNNING"));
         browser.until("a lag chart with a line", d -> !d.findElements(By.cssSelector("#lag-records polyline")).isEmpty());
         browser.screenshot("read-models");
@@ -286,6 +295,19 @@ class ConsoleBrowserTest {
     private static int freePort() throws java.io.IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    /** Commits the end of partition 0 of {@code topic} for {@code group}, as a rebuild that got that far would; returns that offset. */
+    private long commitEndOfPartition0(String group, String topic) {
+        Map<String, Object> config = new java.util.HashMap<>(commands.streams().settings().clientConfig());
+        config.put("group.id", group);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(config,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            consumer.commitSync(Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(end)));
+            return end;
         }
     }
 

@@ -3,7 +3,11 @@ package io.eventline.projection.console;
 import io.eventline.contracts.DeadLetterTopic;
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.service.http.HttpApi;
+import io.eventline.projection.readmodel.ProjectionMonitor;
+import io.eventline.projection.readmodel.ops.RebuildStatus;
+import io.eventline.service.http.Problem;
 import io.eventline.service.http.Response;
+import java.util.Map;
 
 /**
  * The operator console at /console: a single page (static files in this jar) and what it reads beyond
@@ -18,9 +22,23 @@ public final class Console {
     public static void addTo(HttpApi api, ProjectionContext context, ConsoleSettings settings) {
         new CommandServiceProxy(settings, context.settings().peers()).addTo(api);
         api.get("/console/api/contracts/commands", request -> Response.ok(CommandCatalogue.describe()));
+        api.get("/projections/rebuilds", request -> rebuilds(context));
         new DeadLetterRoutes(new DeadLetterTopic(context.settings().clientConfig(), context.topics(), context.clock()),
                 context.aggregates(), api.json()).addTo(api);
         ConsoleAssets assets = new ConsoleAssets();
         api.publicGet("/console/**", assets::serve);
+    }
+
+    /** GET /projections/rebuilds: the FRESH rebuilds of this instance's read models, from the cluster. */
+    private static Response rebuilds(ProjectionContext context) {
+        try {
+            return Response.ok(Map.of("rebuilds", RebuildStatus.of(context.settings().clientConfig(),
+                    ProjectionMonitor.applications(context.meters()))));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Problem.unavailable("interrupted", 1);
+        } catch (Exception e) {
+            throw Problem.unavailable("the rebuilds could not be read from the cluster now: " + e.getMessage(), 5);
+        }
     }
 }
