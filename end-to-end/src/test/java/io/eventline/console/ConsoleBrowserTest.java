@@ -91,6 +91,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void start(KafkaTestCluster kafka, @TempDir Path stateDir) throws Exception {
+        Browser.requireInstalled(); // before a pipeline is started for nothing
         topics = Topics.defaults().withPrefix(PREFIX).withPartitions(3);
         try (Admin admin = Admin.create(kafka.clientConfig())) {
             new TopicProvisioner(admin).provision(topics.all());
