@@ -5,6 +5,7 @@ import io.eventline.contracts.mapping.Aggregates;
 import io.eventline.kafka.embedded.EmbeddedKafkaBroker;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.app.ProjectionService;
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.ServiceSettings;
@@ -81,7 +82,10 @@ final class DemoCommand implements Callable<Integer> {
         ServiceSettings projectionSettings = ServiceSettings.fromEnvironment(env, ProjectionService.DEFAULT_APPLICATION_ID, projectionPort);
         SchemaRegistry registry = SchemaRegistries.fromConfig(commandSettings.schemaRegistryConfig());
         CommandService commands = CommandService.start(commandSettings, registry);
-        ProjectionService projections = ProjectionService.start(projectionSettings, registry, ProjectionModules.all());
+        // The console reaches the demo's own command service unless EVENTLINE_COMMAND_SERVICE_URL names another.
+        ConsoleSettings console = env.containsKey(ConsoleSettings.URL_VARIABLE) ? ConsoleSettings.fromEnvironment(env)
+                : ConsoleSettings.local(commandSettings.httpTls().scheme(), commandSettings.httpHost(), commands.httpPort());
+        ProjectionService projections = ProjectionService.start(projectionSettings, registry, ProjectionModules.all(), console);
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
         Runnable stopAll = () -> {
             if (stopped.compareAndSet(false, true)) {
@@ -98,6 +102,7 @@ final class DemoCommand implements Callable<Integer> {
         String run = "run" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         System.out.printf("Pipeline up: Kafka %s, command-service http://localhost:%d, projection-streams http://localhost:%d%n",
                 broker.bootstrapServers(), commands.httpPort(), projections.httpPort());
+        System.out.printf("Operator console: http://localhost:%d/console%n", projections.httpPort());
         System.out.printf("HTTP on %s only%s (EVENTLINE_HTTP_HOST, EVENTLINE_HTTP_TOKEN to change that)%n",
                 commandSettings.httpHost(), commandSettings.authenticator().required() ? "" : ", without credentials: a demo");
         DemoWorkload workload = new DemoWorkload(run, new DemoWorkload.Shape(customers, skus, orders, rate, 42),

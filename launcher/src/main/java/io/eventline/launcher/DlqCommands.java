@@ -1,7 +1,7 @@
 package io.eventline.launcher;
 
 import io.eventline.command.app.CommandService;
-import io.eventline.command.app.DeadLetterTopic;
+import io.eventline.contracts.DeadLetterTopic;
 import io.eventline.contracts.DeadLetters;
 import io.eventline.service.config.ServiceSettings;
 import java.time.Clock;

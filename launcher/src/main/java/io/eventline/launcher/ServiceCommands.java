@@ -3,6 +3,7 @@ package io.eventline.launcher;
 import io.eventline.command.app.CommandService;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.app.ProjectionService;
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.Credentials;
@@ -81,8 +82,9 @@ final class ServiceCommands {
                     ProjectionService.DEFAULT_APPLICATION_ID, ProjectionService.DEFAULT_HTTP_PORT);
             Credentials.requireTokenOrInsecure(options.environment(), settings, "projection-streams");
             SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
-            ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all());
-            System.out.printf("projection-streams on http://%s:%d (Kafka %s). Ctrl-C stops.%n",
+            ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all(),
+                    ConsoleSettings.fromEnvironment(options.environment()));
+            System.out.printf("projection-streams on http://%s:%d, console at /console (Kafka %s). Ctrl-C stops.%n",
                     settings.advertisedHost(), service.httpPort(), settings.bootstrapServers());
             awaitShutdown(() -> {
                 service.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.projection.saga.SagaSettings;
 import io.eventline.service.config.ServiceSettings;
 import java.net.URI;
@@ -35,7 +36,7 @@ class ComposeFileTest {
     /** What each image reads from the environment; a variable outside these would be silently ignored. */
     private static final Map<String, Set<String>> VARIABLES_READ = Map.of(
             COMMAND_IMAGE, Set.copyOf(ServiceSettings.VARIABLES),
-            PROJECTION_IMAGE, Stream.concat(ServiceSettings.VARIABLES.stream(), Stream.of(SagaSettings.DEADLINE_VARIABLE))
+            PROJECTION_IMAGE, Stream.concat(ServiceSettings.VARIABLES.stream(), Stream.of(SagaSettings.DEADLINE_VARIABLE, ConsoleSettings.URL_VARIABLE))
                     .collect(Collectors.toUnmodifiableSet()));
     private static final Pattern READY_URL = Pattern.compile("http://localhost:(\\d+)/health/ready");
 

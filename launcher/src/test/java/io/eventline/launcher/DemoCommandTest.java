@@ -24,19 +24,21 @@ class DemoCommandTest {
         int brokerPort = freePortPair(); // the demo's broker takes this port and the next one (its controller)
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int projectionPort = freePort();
         int exit;
         try (PrintStream tee = new PrintStream(new TeeStream(original, captured), true, StandardCharsets.UTF_8)) {
             System.setOut(tee);
             exit = new CommandLine(new Main()).execute("demo", "--exit", "--orders", "150", "--rate", "100",
                     "--customers", "30", "--skus", "24", "--settle-timeout", "PT2M",
                     "--data-dir", dataDir.resolve("kafka").toString(), "--port", String.valueOf(brokerPort),
-                    "--command-port", String.valueOf(freePort()), "--projection-port", String.valueOf(freePort()));
+                    "--command-port", String.valueOf(freePort()), "--projection-port", String.valueOf(projectionPort));
         } finally {
             System.setOut(original);
         }
         String output = captured.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
-        assertThat(output).contains("orders sent 150: accepted 150", "Invariants (all runs on this data): HOLD");
+        assertThat(output).contains("orders sent 150: accepted 150", "Invariants (all runs on this data): HOLD",
+                "Operator console: http://localhost:" + projectionPort + "/console");
         assertThat(output).containsPattern("shipped [1-9]\\d*, cancelled by compensation [1-9]\\d*");
     }
 

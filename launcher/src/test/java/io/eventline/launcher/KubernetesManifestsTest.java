@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.projection.saga.SagaSettings;
 import io.eventline.service.config.ServiceSettings;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class KubernetesManifestsTest {
 
     private static final Set<String> SERVICES = Set.of("command-service", "projection-streams");
     private static final Set<String> VARIABLES_READ = Stream.concat(ServiceSettings.VARIABLES.stream(),
-            Stream.of(SagaSettings.DEADLINE_VARIABLE)).collect(Collectors.toUnmodifiableSet());
+            Stream.of(SagaSettings.DEADLINE_VARIABLE, ConsoleSettings.URL_VARIABLE)).collect(Collectors.toUnmodifiableSet());
 
     private static final List<JsonNode> documents = new ArrayList<>();
 

@@ -84,6 +84,17 @@ class SecuredProjectionServiceTest {
                 .as("the command service's state").get().isInstanceOf(TopicAuthorizationException.class);
     }
 
+    @Test
+    void its_console_lists_dead_letters_with_the_projection_principals_acls_and_reaches_the_command_service() throws Exception {
+        int projections = services.projections.httpPort();
+        HttpResponse<String> letters = services.get(projections, "/dead-letters/order");
+        assertThat(letters.statusCode()).as(letters.body()).isEqualTo(200);
+        assertThat(json(letters).path("aggregateType").asText()).isEqualTo("order");
+        HttpResponse<String> missing = services.get(projections, "/console/api/aggregates/order/nobody");
+        assertThat(missing.statusCode()).as("the command service's own answer, passed on").isEqualTo(404);
+        assertThat(missing.body()).contains("order nobody");
+    }
+
     private JsonNode await(int port, String path, java.util.function.Predicate<JsonNode> done) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String last = "";

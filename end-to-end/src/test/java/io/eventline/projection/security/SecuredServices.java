@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventline.command.app.CommandService;
 import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.app.ProjectionService;
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.projection.readmodel.account.AccountBalanceModule;
 import io.eventline.projection.readmodel.customer.CustomerStatsModule;
 import io.eventline.projection.readmodel.order.OrderSummaryModule;
@@ -78,7 +79,8 @@ final class SecuredServices implements AutoCloseable {
         List<ProjectionModule> modules = List.of(new OrderFulfilmentModule(SagaSettings.defaults().withDeadline(Duration.ofMinutes(5))),
                 new OrderSummaryModule(), new CustomerStatsModule(), new DailySalesModule(), new StockLevelModule(),
                 new AccountBalanceModule());
-        projections = closeLater(ProjectionService.start(projectionSettings, registry(projectionSettings), modules));
+        projections = closeLater(ProjectionService.start(projectionSettings, registry(projectionSettings), modules,
+                ConsoleSettings.of("http://localhost:" + commands.httpPort())));
     }
 
     /** What each service reads from its environment: only KAFKA_* variables carry its credentials. */

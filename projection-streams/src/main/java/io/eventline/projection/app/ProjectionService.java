@@ -1,5 +1,7 @@
 package io.eventline.projection.app;
 
+import io.eventline.projection.console.Console;
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
 import io.eventline.schemas.registry.SchemaRegistry;
@@ -34,8 +36,14 @@ public final class ProjectionService implements AutoCloseable {
         this.context = context;
     }
 
+    /** As below, with the console reaching a command service where {@code eventline command-service} listens by default. */
     public static ProjectionService start(ServiceSettings settings, SchemaRegistry registry, List<ProjectionModule> modules)
             throws Exception {
+        return start(settings, registry, modules, ConsoleSettings.defaults());
+    }
+
+    public static ProjectionService start(ServiceSettings settings, SchemaRegistry registry, List<ProjectionModule> modules,
+                                          ConsoleSettings console) throws Exception {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             new TopicProvisioner(admin).provision(settings.topics().all());
         }
@@ -49,6 +57,7 @@ public final class ProjectionService implements AutoCloseable {
             module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers()), context);
         }
         RegistryRoutes.serveIfLocal(http, registry);
+        Console.addTo(http, context, console);
         http.start(settings.httpHost(), settings.httpPort());
         return new ProjectionService(streams, context);
     }

@@ -1,5 +1,6 @@
 package io.eventline.projection.app;
 
+import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.schemas.registry.SchemaRegistries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.service.config.Credentials;
@@ -20,8 +21,9 @@ public final class ProjectionServiceMain {
                 ProjectionService.DEFAULT_APPLICATION_ID, ProjectionService.DEFAULT_HTTP_PORT);
         Credentials.requireTokenOrInsecure(System.getenv(), settings, "projection-streams");
         SchemaRegistry registry = SchemaRegistries.fromConfig(settings.schemaRegistryConfig());
-        ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all());
-        LOG.info("projection-streams listening on http://{}:{}", settings.advertisedHost(), service.httpPort());
+        ProjectionService service = ProjectionService.start(settings, registry, ProjectionModules.all(),
+                ConsoleSettings.fromEnvironment(System.getenv()));
+        LOG.info("projection-streams listening on http://{}:{} (console at /console)", settings.advertisedHost(), service.httpPort());
         BoundedShutdown.awaitShutdown("projection-streams-shutdown", () -> {
             service.close();
             registry.close();

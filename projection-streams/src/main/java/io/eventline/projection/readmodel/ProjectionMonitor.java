@@ -93,6 +93,12 @@ public final class ProjectionMonitor {
         }
     }
 
+    /** The application ids of the read models this instance watches. */
+    public static java.util.Set<String> applications(MeterRegistry meters) {
+        return meters.find(LAG_RECORDS).gauges().stream().map(g -> g.getId().getTag("application"))
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
     static List<Map<String, Object>> status(MeterRegistry meters) {
         List<Map<String, Object>> projections = new ArrayList<>();
         for (Gauge records : meters.find(LAG_RECORDS).gauges()) {

@@ -3,16 +3,18 @@ package io.eventline.projection.saga;
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.readmodel.parking.ParkingRoutes;
+import io.eventline.projection.readmodel.query.ListQueries;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
 import io.eventline.schemas.topics.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 
-/** The order fulfilment saga as a projection module: its own Kafka Streams application and its query route. */
+/** The order fulfilment saga as a projection module: its own Kafka Streams application and its query routes. */
 public final class OrderFulfilmentModule implements ProjectionModule {
 
     private final SagaSettings settings;
@@ -53,7 +55,10 @@ public final class OrderFulfilmentModule implements ProjectionModule {
     @Override
     public void addRoutes(HttpApi api, QueryRouter router, ProjectionContext context) {
         OrderFulfilmentQueries queries = new OrderFulfilmentQueries(router);
-        api.get("/sagas/order-fulfilment/{orderId}", queries::byOrderId);
+        ListQueries<StoredSaga> list = new ListQueries<>(OrderFulfilmentQueries.listSpec(api.json()), router,
+                context.topics().partitions(), Duration.ofSeconds(2), api.json(), OrderFulfilmentQueries.STATUS_FILTER);
+        api.get("/sagas/order-fulfilment", list::list)
+                .get("/sagas/order-fulfilment/{orderId}", queries::byOrderId);
         ParkingRoutes.add(api, router, context, this);
     }
 }

@@ -62,18 +62,20 @@ class ProjectionHttpFuzzTest {
                     "GET /readmodels/daily-sales?limit&after", "GET /readmodels/daily-sales/{day}/{currency}?minVersion",
                     "GET /readmodels/stock?limit&after", "GET /readmodels/stock/{sku}?minVersion",
                     "GET /readmodels/accounts?limit&after", "GET /readmodels/accounts/{customerId}?minVersion",
-                    "GET /sagas/order-fulfilment/{orderId}", "GET /projections/status",
+                    "GET /sagas/order-fulfilment/{orderId}", "GET /sagas/order-fulfilment?limit&after&status",
+                    "GET /dead-letters/{type}?limit", "GET /projections/status",
                     "GET /projections/order-summary/parked?limit&after", "GET /projections/order-summary/parked/{orderId}",
                     "GET /projections/order-fulfilment/parked/{orderId}",
                     "GET /registry/subjects", "GET /registry/subjects/{subject}/versions",
                     "GET /registry/subjects/{subject}/versions/{version}", "GET /registry/schemas/ids/{id}"),
-                    Map.of("orderId", List.of("fuzz-1"), "customerId", List.of("fuzz-1"), "sku", List.of("fuzz-1"),
+                    Map.of("orderId", List.of("fuzz-1"), "customerId", List.of("fuzz-1"), "sku", List.of("fuzz-1"), "type", List.of("order"),
                             "day", List.of("2026-11-24"), "currency", List.of("EUR"),
                             "subject", List.of(PREFIX + ".order.commands-value", "nobody-value"),
                             "version", List.of("latest", "1", "0", "x"), "id", List.of("1", "999999", "-1", "x")),
                     Map.of("limit", List.of("100000", "0", "-1", "abc", "", "501", "1.5", "99999999999999999999"),
                             "after", List.of("garbage", "!!!", "%FF", "", "a%20b", "%00", "_w", "x".repeat(2_000)),
-                            "minVersion", BAD_MIN_VERSIONS),
+                            "minVersion", BAD_MIN_VERSIONS,
+                            "status", List.of("", "nope", "IN_FLIGHT,,STUCK", "completed;", "%FF")),
                     List.of(), List.of(), settings.maxBodyBytes());
 
             // With credentials, every route's own checks; without, the refusal before them.

@@ -60,14 +60,16 @@ public final class PipelineAcls {
     /**
      * The projection service: one Kafka Streams application per module, {@code <service id>-<module>-v<n>},
      * so groups too are a prefix; it reads events and results, and its saga writes commands; it writes
-     * operators' decisions about parked records and reads them all (a global store). DELETE on its
-     * own topics: Kafka Streams purges what it has consumed of its repartition topics.
+     * operators' decisions about parked records and reads them all (a global store); its console lists
+     * the commands' dead letters (and replays one to its command topic). DELETE on its own topics: Kafka
+     * Streams purges what it has consumed of its repartition topics.
      */
     public PipelineAcls projectionService(Topics topics, String serviceApplicationId) {
         streamsApplication(serviceApplicationId, true).group(serviceApplicationId + "-", PatternType.PREFIXED);
         for (String aggregate : Topics.AGGREGATES) {
             topic(topics.commands(aggregate), WRITE);
             topic(topics.events(aggregate), READ);
+            topic(topics.deadLetters(aggregate), READ);
         }
         topic(topics.commandResults(), READ);
         topic(topics.parkingDecisions(), READ, WRITE);

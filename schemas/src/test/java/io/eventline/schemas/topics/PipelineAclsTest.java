@@ -42,13 +42,16 @@ class PipelineAclsTest {
     }
 
     @Test
-    void the_projection_service_reads_events_and_writes_commands_but_never_events() {
+    void the_projection_service_reads_events_and_dead_letters_and_writes_commands_but_never_events() {
         List<AclBinding> acls = PipelineAcls.forUser("ps").projectionService(topics, "ps-app").bindings();
 
         assertThat(names(acls, AclOperation.WRITE)).noneMatch(name -> name.endsWith(".events"))
                 .contains("shop.order.commands", "ps-app-");
         assertThat(names(acls, AclOperation.READ)).contains("shop.order.events", "shop.command-results", "ps-app-")
+                .as("its console lists the dead letters").contains("shop.order.commands.dlq")
                 .noneMatch(name -> name.endsWith(".commands"));
+        assertThat(names(acls, AclOperation.WRITE)).as("dead letters are written by the command service alone")
+                .noneMatch(name -> name.endsWith(".dlq"));
         assertThat(names(acls, AclOperation.DELETE)).containsExactly("ps-app-");
     }
 

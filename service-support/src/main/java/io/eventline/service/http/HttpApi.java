@@ -93,6 +93,16 @@ public final class HttpApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A GET anyone may make, credentials or not: for what holds no data (a web page's static assets).
+     * A template ending in {@code /**} serves everything below its prefix; the handler finds the rest
+     * in the path parameter {@code rest}. Register such a catch-all after the routes it must not hide.
+     */
+    public HttpApi publicGet(String template, Route.Handler handler) {
+        routes.add(Route.of("GET", template, handler, null));
+        return this;
+    }
+
     /** A POST that only reads (a look-up, a check): the read scope. */
     public HttpApi post(String template, Route.Handler handler) {
         routes.add(Route.of("POST", template, handler, Scope.READ));
@@ -197,7 +207,8 @@ public final class HttpApi implements AutoCloseable {
             Map<String, String> headers = headers(exchange);
             // With credentials set, reads are private too (balances, the audit trail); only the
             // orchestrator's health checks answer without them.
-            Optional<Principal> principal = path.startsWith("/health/") ? Optional.empty() : authorise(headers, route);
+            Optional<Principal> principal = path.startsWith("/health/") || route.isPublic()
+                    ? Optional.empty() : authorise(headers, route);
             if (!method.equals("POST") && carriesBody(headers)) {
                 // Nothing but a POST reads a body: refused before a byte of it is buffered.
                 throw Problem.badRequest("a " + method + " request carries no body");

@@ -7,8 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A method and a path template such as {@code /aggregates/{type}/{id}}, bound to a handler. */
+/**
+ * A method and a path template such as {@code /aggregates/{type}/{id}}, bound to a handler. A template
+ * ending in {@code /**} matches its prefix and anything below it, the rest as the parameter
+ * {@value #REST}. A route with no scope is public: it answers without credentials.
+ */
 record Route(String method, List<String> segments, Handler handler, Scope scope) {
+
+    /** The parameter that holds what a {@code /**} template matched below its prefix ("" for the prefix itself). */
+    static final String REST = "rest";
+    private static final String ANY = "**";
 
     @FunctionalInterface
     public interface Handler {
@@ -22,11 +30,17 @@ record Route(String method, List<String> segments, Handler handler, Scope scope)
     /** The path parameters when the raw path matches, percent-decoded per segment. */
     Optional<Map<String, String>> match(String rawPath) {
         List<String> actual = split(rawPath);
-        if (actual.size() != segments.size()) {
+        boolean prefix = segments.getLast().equals(ANY);
+        int fixed = prefix ? segments.size() - 1 : segments.size();
+        if (prefix ? actual.size() < fixed : actual.size() != fixed) {
             return Optional.empty();
         }
         Map<String, String> params = new HashMap<>();
-        for (int i = 0; i < segments.size(); i++) {
+        if (prefix) {
+            List<String> rest = actual.subList(fixed, actual.size()).stream().filter(s -> !s.isEmpty()).toList();
+            params.put(REST, String.join("/", rest.stream().map(s -> decode(s.replace("+", "%2B"))).toList()));
+        }
+        for (int i = 0; i < fixed; i++) {
             String expected = segments.get(i);
             String value = decode(actual.get(i).replace("+", "%2B"));
             if (expected.startsWith("{") && expected.endsWith("}")) {
@@ -45,6 +59,10 @@ record Route(String method, List<String> segments, Handler handler, Scope scope)
         } catch (IllegalArgumentException e) {
             throw Problem.badRequest("malformed percent-encoding in '" + raw + "'");
         }
+    }
+
+    boolean isPublic() {
+        return scope == null;
     }
 
     private static List<String> split(String path) {

@@ -34,6 +34,8 @@ class ScopesTest {
                 .protectedPost("/commands", r -> Response.ok(Map.of("who", r.principal().orElseThrow().name())))
                 .adminPost("/decisions", r -> Response.ok(Map.of("ok", true)))
                 .get("/health/live", r -> Response.ok(Map.of("status", "UP")))
+                .get("/pages/data", r -> Response.ok(Map.of("secret", 42)))
+                .publicGet("/pages/**", r -> Response.text("page " + r.param("rest"), "text/plain"))
                 .start("127.0.0.1", 0);
     }
 
@@ -59,6 +61,18 @@ class ScopesTest {
         assertThat(call("GET", "/things", "t-nobody").statusCode()).isEqualTo(401);
         assertThat(call("GET", "/things", null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/health/live", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_public_catch_all_answers_without_a_token_below_its_prefix_but_hides_no_route_registered_before_it()
+            throws Exception {
+        assertThat(call("GET", "/pages", null).body()).isEqualTo("page ");
+        assertThat(call("GET", "/pages/", null).body()).isEqualTo("page ");
+        assertThat(call("GET", "/pages/aggregates/order/o%2F1", null).body()).isEqualTo("page aggregates/order/o/1");
+        assertThat(call("GET", "/pages/data", null).statusCode()).as("a data route keeps its scope").isEqualTo(401);
+        assertThat(call("GET", "/pages/data", "t-dashboard").body()).contains("\"secret\":42");
+        assertThat(call("GET", "/pagesx", null).statusCode()).as("a prefix is whole segments").isEqualTo(404);
+        assertThat(call("POST", "/pages/x", "t-ops").statusCode()).isEqualTo(405);
     }
 
     @Test

@@ -34,9 +34,28 @@ public final class ListQueries<V> {
     private final LocalPage<V> local;
     private final InstanceClient instances;
     private final int partitions;
+    private final Filter<V> filter;
+
+    /**
+     * A query parameter that narrows a list to the values it accepts ({@code ?status=STUCK}): each
+     * instance skips the others while it reads its part, so a page still holds up to {@code limit} items.
+     *
+     * @param parse the accepted values from the parameter; throws a {@link Problem} for a malformed one
+     */
+    public record Filter<V>(String param, java.util.function.Function<String, java.util.function.Predicate<V>> parse) {
+        static <V> Filter<V> none() {
+            return new Filter<>(null, value -> v -> true);
+        }
+    }
 
     public ListQueries(ReadModelSpec<V> spec, QueryRouter router, int partitions, Duration instanceTimeout,
                        io.eventline.service.http.Json json) {
+        this(spec, router, partitions, instanceTimeout, json, Filter.none());
+    }
+
+    public ListQueries(ReadModelSpec<V> spec, QueryRouter router, int partitions, Duration instanceTimeout,
+                       io.eventline.service.http.Json json, Filter<V> filter) {
+        this.filter = filter;
         this.spec = spec;
         this.router = router;
         this.partitions = partitions;
@@ -47,13 +66,16 @@ public final class ListQueries<V> {
     public Response list(Request request) {
         int limit = limit(request);
         Optional<String> after = request.queryParam("after").map(Cursor::decode);
-        LocalPage.Part own = local.read(after, limit);
+        Optional<String> filterValue = filter.param() == null ? Optional.empty() : request.queryParam(filter.param());
+        java.util.function.Predicate<V> keep = filterValue.map(filter.parse()).orElse(v -> true);
+        LocalPage.Part own = local.read(after, limit, keep);
         if (request.queryParam(KeyedQueries.FORWARDED).isPresent()) {
             return Response.ok(own.json());
         }
         Map<String, String> query = new LinkedHashMap<>();
         query.put("limit", String.valueOf(limit));
         request.queryParam("after").ifPresent(a -> query.put("after", a));
+        filterValue.ifPresent(value -> query.put(filter.param(), value));
         Map<HostInfo, CompletableFuture<Optional<JsonNode>>> asked = new LinkedHashMap<>();
         for (HostInfo host : otherHosts()) {
             asked.put(host, instances.localPart(host, request.path(), query, request.header("authorization")));

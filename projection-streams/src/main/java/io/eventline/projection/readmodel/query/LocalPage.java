@@ -44,12 +44,13 @@ final class LocalPage<V> {
         }
     }
 
-    Part read(Optional<String> after, int limit) {
+    /** The first {@code limit} values after the cursor that {@code keep} accepts, per partition (the others are passed over). */
+    Part read(Optional<String> after, int limit, java.util.function.Predicate<V> keep) {
         Map<String, Object> entries = new TreeMap<>(Cursor.KEY_ORDER);
         Set<Integer> answered = new TreeSet<>();
         for (int p = 0; p < partitions; p++) {
             try {
-                readPartition(store.partition(p, false), after, limit, entries);
+                readPartition(store.partition(p, false), after, limit, keep, entries);
                 answered.add(p);
             } catch (InvalidStateStoreException notActiveHere) {
                 // Another instance owns it, or it is restoring here: the gathering side notices the gap.
@@ -61,12 +62,12 @@ final class LocalPage<V> {
     }
 
     private void readPartition(ReadOnlyKeyValueStore<String, V> partition, Optional<String> after, int limit,
-                               Map<String, Object> into) {
+                               java.util.function.Predicate<V> keep, Map<String, Object> into) {
         int taken = 0;
         try (KeyValueIterator<String, V> it = after.isPresent() ? partition.range(after.get(), null) : partition.all()) {
             while (it.hasNext() && taken < limit) {
                 var entry = it.next();
-                if (after.isPresent() && entry.key.equals(after.get())) {
+                if ((after.isPresent() && entry.key.equals(after.get())) || !keep.test(entry.value)) {
                     continue;
                 }
                 into.put(entry.key, spec.json().apply(entry.value));

@@ -1,6 +1,5 @@
-package io.eventline.command.app;
+package io.eventline.contracts;
 
-import io.eventline.contracts.DeadLetters;
 import io.eventline.schemas.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,9 +1,8 @@
-package io.eventline.command.app;
+package io.eventline.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventline.contracts.DeadLetters;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.testsupport.KafkaExtension;
