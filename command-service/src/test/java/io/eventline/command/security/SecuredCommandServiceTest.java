@@ -67,7 +67,9 @@ class SecuredCommandServiceTest {
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
         assertThat(json(opened).get("status").asText()).isEqualTo("ACCEPTED");
 
-        HttpResponse<String> state = pipeline.get("/aggregates/account/alice/events");
+        // The history store reads the event once its transaction commits, which may be just after
+        // the result arrives: read-your-writes asks for the version the result named.
+        HttpResponse<String> state = pipeline.get("/aggregates/account/alice/events?minVersion=" + json(opened).get("version").asLong());
         assertThat(state.statusCode()).as(state.body()).isEqualTo(200);
         assertThat(json(state).get("events").get(0).get("type").asText()).isEqualTo("AccountOpened");
         try (Admin admin = pipeline.kafka.admin()) {

@@ -35,6 +35,11 @@ final class Forwarder {
 
     /** As above, with time for the owner to answer that is not the usual (a wait it does there). */
     Optional<Response> forward(HostInfo host, Request request, Duration timeout) {
+        if (host.port() < 0) {
+            // Kafka Streams' HostInfo.unavailable(): an owner whose address is not known (yet), as
+            // good as one that cannot be reached, not a reason for a 500.
+            return Optional.empty();
+        }
         StringBuilder query = new StringBuilder(FORWARDED_PARAM + "=true");
         request.query().forEach((k, v) -> {
             if (!k.equals(FORWARDED_PARAM)) {
