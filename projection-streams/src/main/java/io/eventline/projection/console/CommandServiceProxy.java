@@ -102,15 +102,7 @@ final class CommandServiceProxy {
             Thread.currentThread().interrupt();
             throw Problem.unavailable("interrupted", 1);
         }
-        String contentType = answer.headers().firstValue("Content-Type").orElse("application/json");
-        Response response = new Response(answer.statusCode(), answer.body(), contentType, java.util.Map.of());
-        for (String header : PASSED_BACK) {
-            String value = answer.headers().firstValue(header).orElse(null);
-            if (value != null) {
-                response = response.withHeader(header, value);
-            }
-        }
-        return response;
+        return Response.relayed(answer, PASSED_BACK);
     }
 
     /** The allowed query parameters, re-encoded; any other one is refused rather than dropped silently. */

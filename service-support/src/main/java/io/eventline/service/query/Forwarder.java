@@ -9,7 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.HostInfo;
 final class Forwarder {
 
     static final String FORWARDED_PARAM = "forwarded";
+    /** Headers of the owner's answer the caller needs. */
+    private static final List<String> PASSED_BACK = List.of(QueryRouter.STALE_HEADER, QueryRouter.SERVED_BY_HEADER, "Retry-After");
 
     private final HttpClient client;
     private final Duration timeout;
@@ -51,15 +53,7 @@ final class Forwarder {
         request.header("authorization").ifPresent(v -> builder.header("Authorization", v));
         try {
             HttpResponse<String> answer = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            String contentType = answer.headers().firstValue("Content-Type").orElse("application/json");
-            Response response = new Response(answer.statusCode(), answer.body(), contentType, Map.of());
-            for (String header : new String[] {QueryRouter.STALE_HEADER, QueryRouter.SERVED_BY_HEADER, "Retry-After"}) {
-                Optional<String> value = answer.headers().firstValue(header);
-                if (value.isPresent()) {
-                    response = response.withHeader(header, value.get());
-                }
-            }
-            return Optional.of(response);
+            return Optional.of(Response.relayed(answer, PASSED_BACK));
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
