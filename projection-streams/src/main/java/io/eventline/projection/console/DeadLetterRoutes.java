@@ -1,6 +1,5 @@
 package io.eventline.projection.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.DeadLetterTopic;
@@ -107,11 +106,7 @@ final class DeadLetterRoutes {
         AggregateType<?, ?, ?> type = type(request);
         int partition = (int) number(request, "partition", Integer.MAX_VALUE);
         long offset = number(request, "offset", Long.MAX_VALUE);
-        JsonNode body = request.body() == null || request.body().length == 0 ? null : request.jsonBody();
-        // Who replayed: the authenticated principal when credentials are required, else the client's word.
-        String by = request.principal().map(p -> p.name()).orElseGet(() -> body != null && body.path("by").isTextual()
-                && !body.path("by").asText().isBlank() && body.path("by").asText().length() <= 200
-                ? body.path("by").asText() : "console");
+        String by = request.decidedBy(request.jsonBodyIfAny(), "console");
         DeadLetterTopic.Replayed replayed;
         try {
             replayed = topic.replay(type.name(), partition, offset, by, TIMEOUT);

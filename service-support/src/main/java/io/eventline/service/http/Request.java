@@ -53,4 +53,28 @@ public record Request(String method, String path, Map<String, String> pathParams
     public JsonNode jsonBody() {
         return json.parseObject(body);
     }
+
+    /** The body as a JSON object, or null when there is none; a 400 problem when it is malformed. */
+    public JsonNode jsonBodyIfAny() {
+        return body == null || body.length == 0 ? null : jsonBody();
+    }
+
+    /**
+     * Who an operator's decision is recorded as: the authenticated principal when the service requires
+     * credentials, else the {@code by} the body names, else {@code otherwise}. A {@code by} that is not
+     * a non-blank string of at most 200 characters is a 400 problem.
+     */
+    public String decidedBy(JsonNode body, String otherwise) {
+        if (principal.isPresent()) {
+            return principal.get().name();
+        }
+        if (body == null || !body.hasNonNull("by")) {
+            return otherwise;
+        }
+        JsonNode by = body.get("by");
+        if (!by.isTextual() || by.asText().isBlank() || by.asText().length() > 200) {
+            throw Problem.badRequest("'by' must be a non-blank string of at most 200 characters");
+        }
+        return by.asText();
+    }
 }

@@ -86,9 +86,8 @@ public final class ParkingRoutes {
     /** POST …/{key}/retry or …/skip: records the decision; the owning task applies it within about a second. */
     public static Response decide(Request request, ParkingDecisions decisions, String projection, ParkingAction action) {
         String key = request.id("key");
-        JsonNode body = request.body() == null || request.body().length == 0 ? null : request.jsonBody();
-        // Who decided: the authenticated principal when credentials are required, else the client's word.
-        String by = request.principal().map(p -> p.name()).orElseGet(() -> text(body, "by", "operator"));
+        JsonNode body = request.jsonBodyIfAny();
+        String by = request.decidedBy(body, "operator");
         String skip = text(body, "record", null);
         if (skip != null && action != ParkingAction.SKIP) {
             throw Problem.badRequest("'record' names what to skip; a retry applies every parked record of the key");
