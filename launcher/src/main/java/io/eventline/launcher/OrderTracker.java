@@ -3,18 +3,11 @@ package io.eventline.launcher;
 import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.domain.order.OrderEvent;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Watches the order event topic (read_committed) for the run's orders and times each one from
@@ -29,45 +22,24 @@ final class OrderTracker implements AutoCloseable {
     final AtomicLong events = new AtomicLong();
     final Histogram placedToShippedMillis = new ConcurrentHistogram(3);
     private final Map<String, Long> dueMillisByCorrelation;
-    private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final CommittedTail tail;
 
     OrderTracker(Map<String, Object> clientConfig, String topic, AggregateType<?, ?, OrderEvent> orders, String orderPrefix,
                  Map<String, Long> dueMillisByCorrelation) {
         this.dueMillisByCorrelation = dueMillisByCorrelation;
-        Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put("isolation.level", "read_committed");
-        consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        thread = Thread.ofPlatform().name("demo-order-tracker").daemon().start(() -> {
-            try {
-                while (running) {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                        if (record.value() != null) {
-                            track(orders.codec().decodeEvent(topic, record.headers(), record.value()), orderPrefix);
-                        }
-                    }
-                }
-            } catch (WakeupException stopping) {
-                // closing
-            } finally {
-                consumer.close();
+        this.tail = new CommittedTail(clientConfig, List.of(topic), "demo-order-tracker", (record, visibleAt) -> {
+            if (record.value() != null) {
+                track(orders.codec().decodeEvent(topic, record.headers(), record.value()), orderPrefix, visibleAt);
             }
         });
     }
 
-    private void track(EventEnvelope<OrderEvent> event, String orderPrefix) {
+    private void track(EventEnvelope<OrderEvent> event, String orderPrefix, long now) {
         String id = event.metadata().aggregateId();
         if (!id.startsWith(orderPrefix)) {
             return;
         }
         events.incrementAndGet();
-        long now = System.currentTimeMillis();
         switch (event.event()) {
             case OrderEvent.OrderPlaced p -> placed.incrementAndGet();
             case OrderEvent.OrderShipped s -> {
@@ -89,8 +61,6 @@ final class OrderTracker implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(5_000);
+        tail.close();
     }
 }

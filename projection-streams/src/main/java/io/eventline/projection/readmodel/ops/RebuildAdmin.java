@@ -102,16 +102,32 @@ final class RebuildAdmin {
 
     /** Records (offsets, an upper bound with compaction and transaction markers) per partition of the topics. */
     Map<TopicPartition, Long> sizes(Collection<String> topics) throws Exception {
+        Map<TopicPartition, Long> sizes = new HashMap<>();
+        offsetRanges(topics).forEach((tp, range) -> sizes.put(tp, range.size()));
+        return sizes;
+    }
+
+    /** The first offset of a partition and the one after its last. */
+    record OffsetRange(long begin, long end) {
+        long size() {
+            return end - begin;
+        }
+    }
+
+    /** Every partition of the topics, with its offset range. */
+    Map<TopicPartition, OffsetRange> offsetRanges(Collection<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((topic, description) ->
-                description.partitions().forEach(p -> earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest())));
+        if (!topics.isEmpty()) {
+            admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((topic, description) ->
+                    description.partitions().forEach(p -> earliest.put(new TopicPartition(topic, p.partition()), OffsetSpec.earliest())));
+        }
         Map<TopicPartition, OffsetSpec> latest = earliest.keySet().stream()
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         var begin = admin.listOffsets(earliest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         var end = admin.listOffsets(latest).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, Long> sizes = new HashMap<>();
-        end.forEach((tp, info) -> sizes.put(tp, info.offset() - begin.get(tp).offset()));
-        return sizes;
+        Map<TopicPartition, OffsetRange> ranges = new HashMap<>();
+        end.forEach((tp, info) -> ranges.put(tp, new OffsetRange(begin.get(tp).offset(), info.offset())));
+        return ranges;
     }
 
     private Set<String> internalTopics(String applicationId) throws Exception {

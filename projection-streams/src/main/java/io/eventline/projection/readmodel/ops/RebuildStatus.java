@@ -13,8 +13,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -57,27 +55,13 @@ public final class RebuildStatus {
         // The inputs are the topics it commits on, but its own repartition topics.
         Set<String> inputs = committed.keySet().stream().map(TopicPartition::topic)
                 .filter(topic -> !topic.startsWith(group + "-")).collect(Collectors.toSet());
-        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        if (!inputs.isEmpty()) {
-            admin.describeTopics(inputs).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).forEach((topic, d) ->
-                    d.partitions().forEach(p -> {
-                        TopicPartition tp = new TopicPartition(topic, p.partition());
-                        earliest.put(tp, OffsetSpec.earliest());
-                        latest.put(tp, OffsetSpec.latest());
-                    }));
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> begin = admin.listOffsets(earliest).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = admin.listOffsets(latest).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long total = 0;
         long done = 0;
-        for (TopicPartition tp : end.keySet()) {
-            long from = begin.get(tp).offset();
-            total += end.get(tp).offset() - from;
-            OffsetAndMetadata at = committed.get(tp);
-            done += at == null ? 0 : Math.max(0, Math.min(at.offset(), end.get(tp).offset()) - from);
+        for (var partition : new RebuildAdmin(admin).offsetRanges(inputs).entrySet()) {
+            RebuildAdmin.OffsetRange range = partition.getValue();
+            total += range.size();
+            OffsetAndMetadata at = committed.get(partition.getKey());
+            done += at == null ? 0 : Math.max(0, Math.min(at.offset(), range.end()) - range.begin());
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("applicationId", group);
