@@ -10,7 +10,7 @@ import io.eventline.testsupport.KafkaTestCluster;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -88,7 +88,7 @@ class ExactlyOnceVerifierTest {
     void reports_a_stored_state_that_is_not_the_fold_of_its_events(KafkaTestCluster kafka) {
         try (HandWrittenOutput out = new HandWrittenOutput(kafka, "verify-snapshot")) {
             out.accepted("c1", "sku-1", 5);
-            out.snapshot("sku-1", new StoredAggregate<>(1, HandWrittenOutput.T0, new InventoryState(6, Map.of(), Set.of())));
+            out.snapshot("sku-1", new StoredAggregate<>(1, HandWrittenOutput.T0, new InventoryState(6, Map.of(), List.of())));
 
             VerificationReport report = out.verifier().check();
             assertThat(report.brokenRules()).containsExactly("snapshot equals the fold of its events");

@@ -149,7 +149,8 @@ public final class AccountMapping
     }
 
     private static AccountSnapshot snapshot(AccountStatus status, Ledger ledger) {
-        // The ledger's map and set are sorted: the same state always gives the same bytes.
+        // Charges in the order they were made (which decides the first forgotten), refunds sorted: the
+        // same history always gives the same bytes.
         List<Charge> charges = ledger.charges().entrySet().stream()
                 .map(c -> new Charge(c.getKey(), c.getValue()))
                 .toList();

@@ -112,12 +112,13 @@ public final class InventoryMapping
         InventorySnapshot s = (InventorySnapshot) snapshot;
         return new InventoryState(s.getOnHand(),
                 uniqueKeys(s.getReservations(), Reservation::getOrderId, Reservation::getQuantity, "reservations"),
-                distinct(s.getSettledOrders(), "settledOrders"));
+                List.copyOf(distinct(s.getSettledOrders(), "settledOrders")));
     }
 
     @Override
     protected InventorySnapshot snapshot(InventoryState state) {
-        // The state's map and set are sorted: the same state always gives the same bytes.
+        // Reservations sorted, settlements in the order they happened (which decides the first
+        // forgotten): the same history always gives the same bytes.
         List<Reservation> reservations = state.reservations().entrySet().stream()
                 .map(r -> new Reservation(r.getKey(), r.getValue()))
                 .toList();

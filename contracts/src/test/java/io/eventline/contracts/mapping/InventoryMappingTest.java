@@ -16,6 +16,7 @@ import io.eventline.contracts.CommandEnvelope;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.StoredAggregate;
 import io.eventline.domain.inventory.InventoryCommand;
+import io.eventline.domain.inventory.InventoryDecider;
 import io.eventline.domain.inventory.InventoryEvent;
 import io.eventline.domain.inventory.InventoryState;
 import io.eventline.schemas.avro.inventory.InventoryAggregate;
@@ -26,9 +27,10 @@ import io.eventline.schemas.registry.InMemorySchemaRegistry;
 import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.schemas.serde.UndecodableRecordException.Reason;
 import io.eventline.schemas.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,8 @@ class InventoryMappingTest {
 
     static Stream<InventoryState> states() {
         return Stream.of(InventoryState.empty(),
-                new InventoryState(10, Map.of("o-2", 2, "o-1", 3), Set.of("o-0", "o-9")),
-                new InventoryState(4, Map.of(), Set.of("o-0")));
+                new InventoryState(10, Map.of("o-2", 2, "o-1", 3), List.of("o-9", "o-0")),
+                new InventoryState(4, Map.of(), List.of("o-0")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,9 +104,30 @@ class InventoryMappingTest {
     }
 
     @Test
+    void a_sku_settling_order_after_order_keeps_a_snapshot_of_bounded_size() {
+        var decider = new InventoryDecider();
+        InventoryState state = decider.evolve(InventoryState.empty(), new InventoryEvent.StockAdded("sku-1", 1_000_000));
+        int sizeAtTheBound = 0;
+        for (int i = 1; i <= 5 * InventoryState.SETTLEMENTS_REMEMBERED; i++) {
+            String order = UUID.nameUUIDFromBytes(("order-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            state = decider.evolve(state, new InventoryEvent.StockReserved("sku-1", order, 1));
+            state = decider.evolve(state, new InventoryEvent.StockCommitted("sku-1", order, 1));
+            if (i == InventoryState.SETTLEMENTS_REMEMBERED) {
+                sizeAtTheBound = mapping.encodeState(STORE, new StoredAggregate<>(2L * i + 1, UPDATED_AT, state)).length;
+            }
+        }
+        var stored = new StoredAggregate<>(10_001, UPDATED_AT, state);
+        byte[] bytes = mapping.encodeState(STORE, stored);
+
+        assertThat(bytes.length).as("five times the orders, the same size").isLessThanOrEqualTo(sizeAtTheBound + 8)
+                .isLessThan(64 * 1024);
+        assertThat(mapping.decodeState(STORE, "sku-1", bytes)).isEqualTo(stored);
+    }
+
+    @Test
     void equal_states_give_equal_snapshot_bytes() {
-        var one = new InventoryState(10, Map.of("o-1", 3, "o-2", 2, "o-3", 1), Set.of("o-7", "o-8", "o-9"));
-        var other = new InventoryState(10, Map.of("o-3", 1, "o-2", 2, "o-1", 3), Set.of("o-9", "o-7", "o-8"));
+        var one = new InventoryState(10, Map.of("o-1", 3, "o-2", 2, "o-3", 1), List.of("o-9", "o-7", "o-8"));
+        var other = new InventoryState(10, Map.of("o-3", 1, "o-2", 2, "o-1", 3), List.of("o-9", "o-7", "o-8"));
 
         assertThat(mapping.encodeState(STORE, new StoredAggregate<>(1, UPDATED_AT, one)))
                 .isEqualTo(mapping.encodeState(STORE, new StoredAggregate<>(1, UPDATED_AT, other)));

@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * A customer's account. The balance never goes below zero: a charge that does not fit, or that is in
  * another currency, becomes {@link PaymentDeclined}, an outcome the saga reacts to. An order is
- * charged once and refunded once; a closed account accepts nothing.
+ * charged once and refunded once, as far back as the ledger remembers its charges; a closed
+ * account accepts nothing.
  */
 public final class AccountDecider implements Decider<AccountCommand, AccountState, AccountEvent> {
 
@@ -55,7 +56,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 Ledger ledger = openLedger(state, id);
                 Long charged = ledger.charges().get(refund.orderId());
                 if (charged == null) {
-                    throw new Rejection("CHARGE_NOT_FOUND", "order " + refund.orderId() + " was never charged");
+                    throw new Rejection("CHARGE_NOT_FOUND", "order " + refund.orderId()
+                            + " was never charged, or not among the account's last " + Ledger.CHARGES_REMEMBERED + " charges");
                 }
                 if (ledger.refundedOrders().contains(refund.orderId())) {
                     throw new Rejection("ALREADY_REFUNDED", "order " + refund.orderId() + " was already refunded");

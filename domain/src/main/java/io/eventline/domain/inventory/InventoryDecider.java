@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * One sku's stock. Available stock (on hand minus reserved) never goes below zero: a reservation
  * that does not fit becomes {@link StockReservationFailed}, an outcome the saga reacts to, not a
- * rejection. Each order's reservation is released or committed once.
+ * rejection. Each order's reservation is released or committed once; an order among the last
+ * {@value InventoryState#SETTLEMENTS_REMEMBERED} settled cannot reserve this sku again.
  */
 public final class InventoryDecider implements Decider<InventoryCommand, InventoryState, InventoryEvent> {
 
@@ -66,10 +67,12 @@ public final class InventoryDecider implements Decider<InventoryCommand, Invento
             case StockReservationFailed failed -> state;
             case StockReleased released -> new InventoryState(state.onHand(),
                     Immutables.minus(state.reservations(), released.orderId()),
-                    Immutables.plus(state.settledOrders(), released.orderId()));
+                    Immutables.appendKeepingLast(state.settledOrders(), released.orderId(),
+                            InventoryState.SETTLEMENTS_REMEMBERED));
             case StockCommitted committed -> new InventoryState(Math.subtractExact(state.onHand(), committed.quantity()),
                     Immutables.minus(state.reservations(), committed.orderId()),
-                    Immutables.plus(state.settledOrders(), committed.orderId()));
+                    Immutables.appendKeepingLast(state.settledOrders(), committed.orderId(),
+                            InventoryState.SETTLEMENTS_REMEMBERED));
         };
     }
 

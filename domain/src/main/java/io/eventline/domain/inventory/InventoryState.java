@@ -1,23 +1,36 @@
 package io.eventline.domain.inventory;
 
 import io.eventline.domain.core.Immutables;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * One sku's stock: units on hand, the units each order holds, and the orders whose reservation was
- * released or committed (so neither happens twice). A single situation rather than a sealed family:
- * stock has no lifecycle, and an sku never seen behaves exactly as one with nothing on hand.
+ * settled (released or committed) most recently, so that none of them is settled or reserved again.
+ * A single situation rather than a sealed family: stock has no lifecycle, and an sku never seen
+ * behaves exactly as one with nothing on hand.
+ *
+ * @param settledOrders the last {@value #SETTLEMENTS_REMEMBERED} orders settled, oldest first
  */
-public record InventoryState(long onHand, Map<String, Integer> reservations, Set<String> settledOrders) {
+public record InventoryState(long onHand, Map<String, Integer> reservations, List<String> settledOrders) {
+
+    /**
+     * How many settlements a sku remembers. Not all of them: the state is decoded, copied and stored
+     * again with every command to the sku, so a list that grew with every order would make each
+     * command dearer than the last, and a sku with some tens of thousands of orders would outgrow the
+     * largest record the changelog accepts. Order ids are unique (an order is placed once) and the
+     * saga's commands are deduplicated by id, so this memory is a second line of defence against an
+     * order id reused by another producer; a thousand covers any retry that is not a duplicate.
+     */
+    public static final int SETTLEMENTS_REMEMBERED = 1_000;
 
     public InventoryState {
         reservations = Immutables.sortedMap(reservations);
-        settledOrders = Immutables.sortedSet(settledOrders);
+        settledOrders = List.copyOf(settledOrders);
     }
 
     public static InventoryState empty() {
-        return new InventoryState(0, Map.of(), Set.of());
+        return new InventoryState(0, Map.of(), List.of());
     }
 
     public long reserved() {

@@ -16,6 +16,8 @@ import io.eventline.domain.account.AccountEvent.PaymentDeclined;
 import io.eventline.domain.account.AccountEvent.PaymentRefunded;
 import io.eventline.domain.account.AccountState.Closed;
 import io.eventline.domain.account.AccountState.Open;
+import io.eventline.domain.core.Deciders;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -176,5 +178,26 @@ class AccountDeciderTest {
         var ledger = new Ledger("EUR", 0, Map.of(), Set.of());
         assertThat(List.of(accounts.initialState(), new Open(ledger), new Closed(ledger)).stream().map(AccountState::status))
                 .containsExactly(AccountStatus.values());
+    }
+
+    @Test
+    void remembers_the_latest_charges_only_and_a_forgotten_charge_takes_its_refund_mark_with_it() {
+        int bound = Ledger.CHARGES_REMEMBERED;
+        List<AccountEvent> history = new ArrayList<>(List.of(opened, new MoneyDeposited(BOB, 1_000_000)));
+        history.add(new PaymentCharged(BOB, "o0", 10));
+        history.add(new PaymentRefunded(BOB, "o0", 10));
+        for (int i = 1; i <= bound; i++) {
+            history.add(new PaymentCharged(BOB, "o" + i, 10));
+        }
+        Ledger ledger = ((Open) Deciders.fold(accounts, history)).ledger();
+
+        assertThat(ledger.charges()).hasSize(bound).doesNotContainKey("o0").containsKey("o1").containsKey("o" + bound);
+        assertThat(ledger.charges().keySet()).as("oldest first").startsWith("o1").endsWith("o" + bound);
+        assertThat(ledger.refundedOrders()).as("only orders among the charges").isEmpty();
+        assertThat(ledger.balance()).isEqualTo(1_000_000 - 10L * bound);
+        AccountEvent[] past = history.toArray(AccountEvent[]::new);
+        given(accounts, past).when(new RefundPayment(BOB, "o0")).thenRejected("CHARGE_NOT_FOUND");
+        given(accounts, past).when(new RefundPayment(BOB, "o1")).then(new PaymentRefunded(BOB, "o1", 10));
+        given(accounts, past).when(new ChargePayment(BOB, "o1", 10, "EUR")).thenNothing();
     }
 }

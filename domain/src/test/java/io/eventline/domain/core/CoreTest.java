@@ -65,6 +65,23 @@ class CoreTest {
     }
 
     @Test
+    void bounded_copies_keep_the_order_things_happened_in_and_forget_the_oldest_first() {
+        assertThat(Immutables.appendKeepingLast(List.of(), "a", 2)).containsExactly("a");
+        assertThat(Immutables.appendKeepingLast(List.of("a"), "b", 2)).containsExactly("a", "b");
+        assertThat(Immutables.appendKeepingLast(List.of("a", "b"), "c", 2)).containsExactly("b", "c");
+        assertThat(Immutables.appendKeepingLast(List.of("a", "b", "c", "d"), "e", 2))
+                .as("a list already past the bound (written before it) is cut to it").containsExactly("d", "e");
+
+        var map = Immutables.putKeepingLast(Immutables.putKeepingLast(Map.of(), "z", 1, 2), "a", 2, 2);
+        assertThat(map.keySet()).as("not sorted: in the order put").containsExactly("z", "a");
+        assertThat(Immutables.putKeepingLast(map, "m", 3, 2)).containsExactly(Map.entry("a", 2), Map.entry("m", 3));
+        assertThat(Immutables.putKeepingLast(map, "z", 9, 2).keySet()).as("put again: moves last").containsExactly("a", "z");
+        assertThatThrownBy(() -> map.put("d", 4)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> Immutables.appendKeepingLast(List.of(), "a", 1).add("b"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void a_currency_code_is_three_upper_case_ascii_letters() {
         assertThat(Currencies.isCode("EUR")).isTrue();
         assertThat(List.of("eur", "EURO", "EU", "E1R", "")).noneMatch(Currencies::isCode);

@@ -13,8 +13,9 @@ import io.eventline.domain.inventory.InventoryEvent.StockCommitted;
 import io.eventline.domain.inventory.InventoryEvent.StockReleased;
 import io.eventline.domain.inventory.InventoryEvent.StockReservationFailed;
 import io.eventline.domain.inventory.InventoryEvent.StockReserved;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,7 @@ class InventoryDeciderTest {
     @Test
     void refuses_stock_that_would_overflow_what_is_on_hand() {
         // Billions of additions away from any history a test could give: decided from the state itself.
-        InventoryState nearlyFull = new InventoryState(Long.MAX_VALUE - 4, Map.of(), Set.of());
+        InventoryState nearlyFull = new InventoryState(Long.MAX_VALUE - 4, Map.of(), List.of());
         assertThatThrownBy(() -> inventory.decide(new AddStock(SKU, 5), nearlyFull))
                 .isInstanceOfSatisfying(io.eventline.domain.core.Rejection.class,
                         r -> assertThat(r.code()).isEqualTo("STOCK_OVERFLOW"));
@@ -41,7 +42,7 @@ class InventoryDeciderTest {
     void adds_stock() {
         given(inventory, ten).when(new AddStock(SKU, 5))
                 .then(new StockAdded(SKU, 5))
-                .thenState(new InventoryState(15, Map.of(), Set.of()));
+                .thenState(new InventoryState(15, Map.of(), List.of()));
     }
 
     @ParameterizedTest
@@ -55,7 +56,7 @@ class InventoryDeciderTest {
     void reserves_stock_that_is_available() {
         given(inventory, ten).when(new ReserveStock(SKU, "o1", 7))
                 .then(sevenForO1)
-                .thenState(new InventoryState(10, Map.of("o1", 7), Set.of()));
+                .thenState(new InventoryState(10, Map.of("o1", 7), List.of()));
     }
 
     @Test
@@ -67,7 +68,7 @@ class InventoryDeciderTest {
     void fails_a_reservation_that_does_not_fit_as_an_event_and_holds_nothing() {
         given(inventory, ten, sevenForO1).when(new ReserveStock(SKU, "o2", 4))
                 .then(new StockReservationFailed(SKU, "o2", 4, "INSUFFICIENT_STOCK"))
-                .thenState(new InventoryState(10, Map.of("o1", 7), Set.of()));
+                .thenState(new InventoryState(10, Map.of("o1", 7), List.of()));
         given(inventory).when(new ReserveStock(SKU, "o1", 1))
                 .then(new StockReservationFailed(SKU, "o1", 1, "INSUFFICIENT_STOCK"));
     }
@@ -88,14 +89,14 @@ class InventoryDeciderTest {
     void releases_what_the_order_reserved() {
         given(inventory, ten, sevenForO1).when(new ReleaseStock(SKU, "o1"))
                 .then(new StockReleased(SKU, "o1", 7))
-                .thenState(new InventoryState(10, Map.of(), Set.of("o1")));
+                .thenState(new InventoryState(10, Map.of(), List.of("o1")));
     }
 
     @Test
     void commits_what_the_order_reserved_taking_it_off_hand() {
         given(inventory, ten, sevenForO1).when(new CommitStock(SKU, "o1"))
                 .then(new StockCommitted(SKU, "o1", 7))
-                .thenState(new InventoryState(3, Map.of(), Set.of("o1")));
+                .thenState(new InventoryState(3, Map.of(), List.of("o1")));
     }
 
     @Test
@@ -114,5 +115,26 @@ class InventoryDeciderTest {
         given(inventory, ten, sevenForO1, released).when(new CommitStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
         given(inventory, ten, sevenForO1, committed).when(new CommitStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
         given(inventory, ten, sevenForO1, committed).when(new ReleaseStock(SKU, "o1")).thenRejected("RESERVATION_ALREADY_SETTLED");
+    }
+
+    @Test
+    void remembers_the_latest_settlements_only_forgetting_the_oldest_first() {
+        int bound = InventoryState.SETTLEMENTS_REMEMBERED;
+        List<InventoryEvent> history = new ArrayList<>(List.of(new StockAdded(SKU, 10 * (bound + 1))));
+        for (int i = 0; i <= bound; i++) {
+            history.add(new StockReserved(SKU, "o" + i, 1));
+            history.add(i % 2 == 0 ? new StockCommitted(SKU, "o" + i, 1) : new StockReleased(SKU, "o" + i, 1));
+        }
+        InventoryState state = io.eventline.domain.core.Deciders.fold(inventory, history);
+
+        assertThat(state.settledOrders()).hasSize(bound).startsWith("o1").endsWith("o" + bound).doesNotContain("o0");
+        assertThat(state.reservations()).isEmpty();
+        assertThat(state.onHand()).as("every settlement still counted").isEqualTo(10L * (bound + 1) - (bound / 2 + 1));
+        given(inventory, history.toArray(InventoryEvent[]::new)).when(new ReserveStock(SKU, "o1", 1))
+                .thenRejected("RESERVATION_ALREADY_SETTLED");
+        InventoryEvent[] past = history.toArray(InventoryEvent[]::new);
+        given(inventory, past).when(new CommitStock(SKU, "o0")).thenRejected("RESERVATION_NOT_FOUND");
+        // Forgotten, so not recognised: order ids are unique, and only a producer reusing one gets here.
+        given(inventory, past).when(new ReserveStock(SKU, "o0", 1)).then(new StockReserved(SKU, "o0", 1));
     }
 }
