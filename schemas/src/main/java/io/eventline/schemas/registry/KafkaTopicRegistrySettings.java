@@ -69,6 +69,10 @@ public record KafkaTopicRegistrySettings(Map<String, Object> clientConfig, Strin
         config.remove(ConsumerConfig.GROUP_ID_CONFIG); // partitions are assigned, offsets never committed
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // A catch-up starts by asking for the end offset. After a poll, the consumer has a fetch parked
+        // at the broker, and the broker answers one request per connection at a time, so the
+        // list-offsets request waited behind that fetch for the whole default 500 ms.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "eventline-schema-registry-reader-" + ProcessHandle.current().pid());

@@ -10,6 +10,7 @@ import io.eventline.schemas.avro.order.OrderEventEnvelope;
 import io.eventline.schemas.serde.AvroSerde;
 import io.eventline.testsupport.KafkaExtension;
 import io.eventline.testsupport.KafkaTestCluster;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -75,6 +76,29 @@ class KafkaTopicSchemaRegistryTest {
             assertThat(second.schemaById(id)).isEqualTo(thing("{\"name\":\"id\",\"type\":\"string\"}"));
             assertThatThrownBy(() -> second.schemaById(id + 100)).isInstanceOf(UnknownSchemaException.class)
                     .hasMessage("No schema with id " + (id + 100) + " in schema topic '" + settings.topic() + "'");
+        }
+    }
+
+    @Test
+    void writers_taking_turns_each_fence_the_other_and_still_agree_on_every_id() {
+        // Each keeps its producer between registrations; the other's registration fences it, so its
+        // next one must notice, start again, and read what the other wrote before choosing an id.
+        try (var first = KafkaTopicSchemaRegistry.open(settings); var second = KafkaTopicSchemaRegistry.open(settings)) {
+            Map<Integer, Schema> ids = new HashMap<>();
+            for (int i = 0; i < 6; i++) {
+                var registry = i % 2 == 0 ? first : second;
+                Schema schema = thing("{\"name\":\"f" + i + "\",\"type\":\"string\"}");
+                int id = registry.register("things-" + i + "-value", schema);
+                assertThat(ids.put(id, schema)).as("id %d handed out twice", id).isNull();
+                assertThat(registry.register("things-" + i + "-value", schema)).isEqualTo(id);
+            }
+            ids.forEach((id, schema) -> {
+                assertThat(first.schemaById(id)).isEqualTo(schema);
+                assertThat(second.schemaById(id)).isEqualTo(schema);
+            });
+        }
+        try (var restarted = KafkaTopicSchemaRegistry.open(settings)) {
+            assertThat(restarted.subjects()).hasSize(6);
         }
     }
 
