@@ -86,22 +86,37 @@ public final class DeadLetterTopic {
         return letters;
     }
 
+    /** No committed dead letter at the place asked for. */
+    public static final class NoDeadLetter extends IllegalArgumentException {
+        NoDeadLetter(String message) {
+            super(message);
+        }
+    }
+
+    /** A dead letter that is there but cannot be sent again as it is. */
+    public static final class NotReplayable extends IllegalArgumentException {
+        NotReplayable(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Re-publishes the dead letter at {@code partition@offset} of {@code aggregate}'s dead-letter topic
      * to the command topic and partition it was read from.
      *
-     * @throws IllegalArgumentException when there is no dead letter there, or its value was omitted
+     * @throws NoDeadLetter when there is no committed dead letter there
+     * @throws NotReplayable when its value was omitted, or it came from another topic
      */
     public Replayed replay(String aggregate, int partition, long offset, String by, Duration timeout) {
         DeadLetter letter = find(aggregate, partition, offset, timeout);
         if (letter.why().containsKey(DeadLetters.VALUE_OMITTED)) {
-            throw new IllegalArgumentException(letter.place() + " holds no value (it was " + letter.why().get(DeadLetters.VALUE_OMITTED)
+            throw new NotReplayable(letter.place() + " holds no value (it was " + letter.why().get(DeadLetters.VALUE_OMITTED)
                     + " bytes, too large beside its headers): replay it from " + letter.why().get(DeadLetters.SOURCE_TOPIC)
                     + " itself, or send the command again");
         }
         String target = letter.why().getOrDefault(DeadLetters.SOURCE_TOPIC, topics.commands(aggregate));
         if (!target.equals(topics.commands(aggregate))) {
-            throw new IllegalArgumentException(letter.place() + " came from " + target + ", not from " + topics.commands(aggregate));
+            throw new NotReplayable(letter.place() + " came from " + target + ", not from " + topics.commands(aggregate));
         }
         Integer targetPartition = letter.why().containsKey(DeadLetters.SOURCE_PARTITION)
                 ? Integer.valueOf(letter.why().get(DeadLetters.SOURCE_PARTITION)) : null;
@@ -133,7 +148,7 @@ public final class DeadLetterTopic {
         TopicPartition tp = new TopicPartition(topic, partition);
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
             if (partition < 0 || partition >= consumer.partitionsFor(topic, timeout).size()) {
-                throw new IllegalArgumentException(topic + " has no partition " + partition);
+                throw new NoDeadLetter(topic + " has no partition " + partition);
             }
             consumer.assign(List.of(tp));
             consumer.seek(tp, offset);
@@ -153,7 +168,7 @@ public final class DeadLetterTopic {
                 }
             }
         }
-        throw new IllegalArgumentException("no committed dead letter at " + topic + "/" + partition + "@" + offset
+        throw new NoDeadLetter("no committed dead letter at " + topic + "/" + partition + "@" + offset
                 + " (list them with: eventline dlq list --type " + aggregate + ")");
     }
 

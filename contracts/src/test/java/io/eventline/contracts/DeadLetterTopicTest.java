@@ -78,9 +78,11 @@ class DeadLetterTopicTest {
         assertThat(header(command, DeadLetters.REPLAYED_AT)).isEqualTo(NOW.toString());
 
         assertThatThrownBy(() -> topic.replay("order", 0, 1, "alice", TIMEOUT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no value");
+                .isInstanceOf(DeadLetterTopic.NotReplayable.class).hasMessageContaining("holds no value");
         assertThatThrownBy(() -> topic.replay("order", 0, 99, "alice", TIMEOUT))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no committed dead letter at " + dlq + "/0@99");
+                .isInstanceOf(DeadLetterTopic.NoDeadLetter.class).hasMessageContaining("no committed dead letter at " + dlq + "/0@99");
+        assertThatThrownBy(() -> topic.replay("order", 7, 0, "alice", TIMEOUT))
+                .isInstanceOf(DeadLetterTopic.NoDeadLetter.class).hasMessageContaining("has no partition 7");
     }
 
     private static ConsumerRecord<byte[], byte[]> readOne(KafkaTestCluster kafka, TopicPartition partition) {

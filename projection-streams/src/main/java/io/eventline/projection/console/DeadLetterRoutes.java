@@ -110,9 +110,10 @@ final class DeadLetterRoutes {
         DeadLetterTopic.Replayed replayed;
         try {
             replayed = topic.replay(type.name(), partition, offset, by, TIMEOUT);
-        } catch (IllegalArgumentException e) {
-            throw e.getMessage() != null && e.getMessage().contains("holds no value")
-                    ? new Problem(409, "Conflict", e.getMessage()) : Problem.notFound(e.getMessage());
+        } catch (DeadLetterTopic.NoDeadLetter e) {
+            throw Problem.notFound(e.getMessage());
+        } catch (DeadLetterTopic.NotReplayable e) {
+            throw new Problem(409, "Conflict", e.getMessage());
         } catch (IllegalStateException e) {
             throw Problem.unavailable(e.getMessage(), 5);
         }
