@@ -1,5 +1,7 @@
-// Read models: lag per projection in records and in seconds, live; their state (a rebuild or a
-// rebalance shows as REBALANCING until it is RUNNING); the records they parked, with retry and skip.
+// Read models: lag per projection in records and in seconds, live, gathered from every instance
+// (each counts the partitions it hosts); their state (a rebuild or a rebalance shows as REBALANCING
+// until it is RUNNING, and one instance in ERROR shows as ERROR); the records they parked, with
+// retry and skip.
 import { api, seg, showError } from './api.js';
 import { h, status, when, every } from './dom.js';
 import { lineChart, Samples } from './chart.js';
@@ -10,11 +12,13 @@ export function render(main) {
   const charts = h('div', { class: 'row' });
   const parked = h('div', { id: 'parked' });
   const rebuilds = h('tbody');
+  const partial = h('p', { id: 'status-partial', class: 'error', hidden: true });
   main.append(
     h('div', { class: 'card' }, h('h2', {}, 'Read models'), h('p', { class: 'muted' },
-      'As the instance at ' + location.host + ' runs them; lag is what its tasks have not processed yet.'),
+      'Gathered from every instance of this service: lag and changes add up what each instance\'s tasks have not processed'
+      + ' and have applied; the lag in seconds and the state are the worst of them.'), partial,
       h('table', { id: 'projections' }, h('thead', {}, h('tr', {},
-        ['Projection', 'State', 'Lag (records)', 'Lag (s)', 'Changes applied', 'Parked', ''].map(t => h('th', {}, t)))), table)),
+        ['Projection', 'State', 'Lag (records)', 'Lag (s)', 'Changes applied', 'Parked', 'Instances', ''].map(t => h('th', {}, t)))), table)),
     h('div', { class: 'card' }, h('h3', {}, 'Rebuilds'), h('p', { class: 'muted' },
       'FRESH rebuilds (eventline rebuild-projection) of these read models, as their committed offsets on the event topics show them.'),
       h('table', { id: 'rebuilds' }, h('thead', {}, h('tr', {},
@@ -45,6 +49,8 @@ export function render(main) {
     let status_;
     try { status_ = await api.get('/projections/status'); } catch (e) { showError(e); return; }
     const t = Date.now();
+    partial.hidden = !status_.partial;
+    partial.textContent = status_.partial ? 'Not counted (did not answer in time): ' + status_.unreachable.join(', ') : '';
     table.replaceChildren(...status_.projections.map(p => {
       records.add(p.projection, t, p.lagRecords);
       seconds.add(p.projection, t, p.lagSeconds ?? NaN);
@@ -52,6 +58,8 @@ export function render(main) {
         h('td', {}, p.projection), h('td', {}, status(p.state)), h('td', {}, String(p.lagRecords)),
         h('td', {}, p.lagSeconds == null ? '–' : p.lagSeconds.toFixed(1)), h('td', {}, String(p.changesApplied)),
         h('td', {}, p.parkedRecords == null ? '–' : String(p.parkedRecords)),
+        h('td', { class: 'instances', title: p.instances.map(i => i.instance + ': ' + i.state + ', lag ' + i.lagRecords).join('\n') },
+          String(p.instances.length)),
         h('td', {}, h('button', { class: 'secondary', onclick: () => showParked(p.projection) }, 'Parked…')));
     }));
     charts.replaceChildren(

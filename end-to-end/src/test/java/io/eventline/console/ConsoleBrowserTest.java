@@ -111,10 +111,12 @@ class ConsoleBrowserTest {
                         new OrderFulfilmentModule(SagaSettings.defaults().withDeadline(Duration.ofMinutes(5))),
                         new OrderSummaryModule(), new StockLevelModule(), new AccountBalanceModule()),
                 ConsoleSettings.of("http://127.0.0.1:" + commands.httpPort()));
-        // A second instance of the saga: lists are gathered from both, and either answers.
+        // A second instance of the saga and of stock-levels: lists and the read models' status are
+        // gathered from both, and either answers.
         secondSagaInstance = ProjectionService.start(projectionSettings.withInstance(freePort(),
                         Files.createDirectories(stateDir.resolve("projections-2"))), registry,
-                List.of(new OrderFulfilmentModule(SagaSettings.defaults().withDeadline(Duration.ofMinutes(5)))),
+                List.of(new OrderFulfilmentModule(SagaSettings.defaults().withDeadline(Duration.ofMinutes(5))),
+                        new StockLevelModule()),
                 ConsoleSettings.of("http://127.0.0.1:" + commands.httpPort()));
         assertThat(commands.streams().awaitRunning(SETTLE)).isTrue();
         assertThat(projections.streams().awaitRunning(SETTLE)).isTrue();
@@ -256,6 +258,20 @@ class ConsoleBrowserTest {
         assertThat(rebuilds.get(0).path("members").asInt()).as("no instance of it runs").isZero();
         assertThat(rebuilds.get(0).path("recordsTotal").asLong()).isGreaterThan(done);
         browser.until("the read models, caught up", d -> browser.text("#projections tr[data-projection='order-summary']").contains("RUNNING"));
+        browser.until("stock-levels counted on both its instances",
+                d -> browser.text("#projections tr[data-projection='stock-levels'] .instances").equals("2"));
+        JsonNode stockLevels = projectionService(projections.httpPort(), "/projections/status", 200).path("projections")
+                .findParents("projection").stream().filter(p -> p.path("projection").asText().equals("stock-levels"))
+                .findFirst().orElseThrow();
+        assertThat(stockLevels.path("instances").findValuesAsText("instance")).as("the instance asked and the other")
+                .map(instance -> instance.substring(instance.lastIndexOf(':') + 1))
+                .containsExactlyInAnyOrder(String.valueOf(projections.httpPort()), String.valueOf(secondSagaInstance.httpPort()));
+        long appliedByEach = 0;
+        for (JsonNode instance : stockLevels.path("instances")) {
+            appliedByEach += instance.path("changesApplied").asLong();
+        }
+        assertThat(stockLevels.path("changesApplied").asLong()).as("each counts its own partitions: the sum is the whole")
+                .isEqualTo(appliedByEach).isPositive();
         browser.until("a lag chart with a line", d -> !d.findElements(By.cssSelector("#lag-records polyline")).isEmpty());
         browser.screenshot("read-models");
 

@@ -4,6 +4,7 @@ import io.eventline.projection.console.Console;
 import io.eventline.projection.console.ConsoleSettings;
 import io.eventline.projection.module.ProjectionContext;
 import io.eventline.projection.module.ProjectionModule;
+import io.eventline.projection.readmodel.query.StatusQueries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.StreamsService;
@@ -13,6 +14,7 @@ import io.eventline.service.query.QueryRouter;
 import io.eventline.service.registry.RegistryRoutes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -51,11 +53,14 @@ public final class ProjectionService implements AutoCloseable {
         ProjectionContext context = ProjectionContext.of(settings, registry, streams.meters(), Clock.systemUTC());
         HttpApi http = streams.httpApi();
         HostInfo self = new HostInfo(settings.advertisedHost(), settings.httpPort());
+        List<KafkaStreams> applications = new ArrayList<>();
         for (ProjectionModule module : modules) {
             KafkaStreams app = streams.start(context.applicationId(module), module.topology(context),
                     module.onCommandPath() ? settings.commitInterval() : settings.readModelCommitInterval());
             module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers()), context);
+            applications.add(app);
         }
+        StatusQueries.addTo(http, context.meters(), applications, self, settings.peers());
         RegistryRoutes.serveIfLocal(http, registry);
         Console.addTo(http, context, console);
         http.start(settings.httpHost(), settings.httpPort());

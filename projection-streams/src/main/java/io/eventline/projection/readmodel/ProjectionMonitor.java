@@ -1,8 +1,6 @@
 package io.eventline.projection.readmodel;
 
 import io.eventline.projection.module.ProjectionContext;
-import io.eventline.service.http.HttpApi;
-import io.eventline.service.http.Response;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +21,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Watches one projection: its lag in records and in seconds, its state, the events it applied and
  * the records it parked, as gauges tagged with the projection's name and application id. GET /projections/status reads the
- * same gauges back, so it shows every watched projection of the instance, whichever module added it.
+ * same gauges back ({@code StatusQueries}, gathered from every instance), so it shows every watched
+ * projection, whichever module added it.
  */
 public final class ProjectionMonitor {
 
@@ -35,13 +34,9 @@ public final class ProjectionMonitor {
 
     private ProjectionMonitor() {}
 
-    public static void watch(HttpApi api, ProjectionContext context, String applicationId, String projection,
+    public static void watch(ProjectionContext context, String applicationId, String projection,
                              KafkaStreams streams, ProjectionProgress progress) {
         MeterRegistry meters = context.meters();
-        // The meter registry is what the modules of one instance share: the first one watched adds the route.
-        if (meters.find(LAG_RECORDS).gauges().isEmpty()) {
-            api.get("/projections/status", request -> Response.ok(Map.of("projections", status(meters))));
-        }
         Tags tags = Tags.of("projection", projection, "application", applicationId);
         Clock clock = context.clock();
         Gauge.builder(LAG_RECORDS, streams, ConsumerLag::records).tags(tags)
@@ -99,7 +94,8 @@ public final class ProjectionMonitor {
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
 
-    static List<Map<String, Object>> status(MeterRegistry meters) {
+    /** This instance's watched projections, from the gauges: what GET /projections/status gathers. */
+    public static List<Map<String, Object>> status(MeterRegistry meters) {
         List<Map<String, Object>> projections = new ArrayList<>();
         for (Gauge records : meters.find(LAG_RECORDS).gauges()) {
             String projection = records.getId().getTag("projection");

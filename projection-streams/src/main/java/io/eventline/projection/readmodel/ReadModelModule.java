@@ -43,7 +43,7 @@ public abstract class ReadModelModule implements ProjectionModule {
 
     @Override
     public final void addRoutes(HttpApi api, QueryRouter router, ProjectionContext context) {
-        ProjectionMonitor.watch(api, context, context.applicationId(this), name(), router.streams(), progress);
+        ProjectionMonitor.watch(context, context.applicationId(this), name(), router.streams(), progress);
         addQueries(api, router, context);
         ParkingRoutes.add(api, router, context, this);
     }
