@@ -3,6 +3,8 @@ package io.eventline.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -20,6 +22,8 @@ final class QueryBench {
         Histogram local = new ConcurrentHistogram(3);
         Histogram forwarded = new ConcurrentHistogram(3);
         AtomicLong errors = new AtomicLong();
+        // What the errors were: an HTTP status, or the exception's class (a refused connection, say).
+        Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
         long end = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
@@ -36,6 +40,7 @@ final class QueryBench {
                             long micros = (System.nanoTime() - sent) / 1_000;
                             if (answer.status() != 200) {
                                 errors.incrementAndGet();
+                                errorKinds.computeIfAbsent("HTTP " + answer.status(), k -> new AtomicLong()).incrementAndGet();
                             } else if (answer.servedBy() == null || answer.servedBy().endsWith(":" + port)) {
                                 local.recordValue(micros);
                             } else {
@@ -43,6 +48,7 @@ final class QueryBench {
                             }
                         } catch (Exception e) {
                             errors.incrementAndGet();
+                            errorKinds.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
                         }
                     }
                 }
@@ -53,18 +59,20 @@ final class QueryBench {
         }
         double seconds = RawPipeBench.seconds(start);
         List<BenchResult> results = new ArrayList<>();
-        results.add(result("local", local, seconds, clients, errors.get()));
+        String kinds = new java.util.TreeMap<>(errorKinds).toString();
+        results.add(result("local", local, seconds, clients, errors.get(), kinds));
         if (forwarded.getTotalCount() > 0) {
-            results.add(result("forwarded", forwarded, seconds, clients, errors.get()));
+            results.add(result("forwarded", forwarded, seconds, clients, errors.get(), kinds));
         }
         return results;
     }
 
-    private static BenchResult result(String kind, Histogram h, double seconds, int clients, long errors) {
+    private static BenchResult result(String kind, Histogram h, double seconds, int clients, long errors, String errorKinds) {
         return BenchResult.of("queries", "keyed queries answered " + kind, h.getTotalCount() / seconds, "queries/s")
                 .with("p50Ms", h.getValueAtPercentile(50) / 1000.0)
                 .with("p99Ms", h.getValueAtPercentile(99) / 1000.0)
                 .with("maxMs", h.getMaxValue() / 1000.0)
-                .with("queries", h.getTotalCount()).with("clients", clients).with("errors", errors);
+                .with("queries", h.getTotalCount()).with("clients", clients).with("errors", errors)
+                .with("errorKinds", errorKinds);
     }
 }

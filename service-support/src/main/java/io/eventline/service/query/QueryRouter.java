@@ -16,7 +16,8 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
  * Answers a keyed query wherever the key lives. This instance answers what it owns; a key owned by
  * another instance is forwarded there once (application.server). While the owner is away (a
  * rebalance, a restore, a dead instance) a standby replica within {@code maxStaleLag} records
- * answers, marked stale; otherwise 503 with Retry-After. Nothing here waits without a bound.
+ * answers, marked stale; otherwise 503 with Retry-After. A stale store never answers "not found":
+ * the key may be among the records it has not read yet. Nothing here waits without a bound.
  */
 public final class QueryRouter {
 
@@ -118,9 +119,21 @@ public final class QueryRouter {
 
     private Optional<Response> tryLocal(String storeName, int partition, boolean stale, LocalAnswer local) {
         try {
-            return Optional.of(local.answer(partition, stale).withHeader(SERVED_BY_HEADER, self.host() + ":" + self.port()));
+            Response answer = local.answer(partition, stale);
+            if (stale && answer.status() == 404) {
+                return Optional.empty();
+            }
+            return Optional.of(answer.withHeader(SERVED_BY_HEADER, self.host() + ":" + self.port()));
         } catch (InvalidStateStoreException notQueryableNow) {
             return Optional.empty();
+        } catch (Problem problem) {
+            // A replica behind, or a store still restoring (within the stale lag, which is a count of
+            // records, so an empty store of a small topic qualifies), may not have the key yet: there
+            // its absence says nothing. Not an answer, then: 503 until an up-to-date store can say.
+            if (stale && problem.status() == 404) {
+                return Optional.empty();
+            }
+            throw problem;
         }
     }
 
