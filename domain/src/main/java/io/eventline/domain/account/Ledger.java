@@ -17,8 +17,9 @@ public record Ledger(String currency, long balance, Map<String, Long> charges, S
 
     /**
      * How many charges an account remembers, and so how far back a refund may reach. Not all of them,
-     * for the reason {@link io.eventline.domain.inventory.InventoryState#SETTLEMENTS_REMEMBERED} gives: a customer's every order would
-     * otherwise make each of their commands dearer, and in the end too large to store.
+     * for the reason {@link io.eventline.domain.inventory.InventoryState#SETTLEMENTS_REMEMBERED}
+     * gives: a customer's every order would otherwise make each of their commands dearer, and in the
+     * end too large to store.
      */
     public static final int CHARGES_REMEMBERED = 1_000;
 

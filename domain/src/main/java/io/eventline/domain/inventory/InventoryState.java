@@ -20,7 +20,8 @@ public record InventoryState(long onHand, Map<String, Integer> reservations, Lis
      * command dearer than the last, and a sku with some tens of thousands of orders would outgrow the
      * largest record the changelog accepts. Order ids are unique (an order is placed once) and the
      * saga's commands are deduplicated by id, so this memory is a second line of defence against an
-     * order id reused by another producer; a thousand covers any retry that is not a duplicate.
+     * order id reused by another producer: it covers the orders settled most recently, the ones a
+     * late or repeated reservation would most likely name, and keeps the state a few tens of KB.
      */
     public static final int SETTLEMENTS_REMEMBERED = 1_000;
 

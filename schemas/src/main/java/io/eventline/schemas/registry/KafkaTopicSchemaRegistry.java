@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  * other writer and waits for its commit or abort to finish; then the writer reads the topic to its
  * end (read_committed), reuses a registration already there, or checks compatibility and commits
  * one record. A fenced writer starts again from the top. A writer keeps its producer from one
- * registration to the next, since creating one and initialising its transactions is most of a
- * registration's time: any other writer's {@code initTransactions} fences it, so a commit that
- * succeeds still proves that no one else wrote since the writer read. Lookups read from memory; an unknown id
- * re-reads the tail once, and a writer returns an id only once it can read its own record back,
- * so an id handed out in one process is found by every other.
+ * registration to the next (creating one and initialising its transactions took a good part of a
+ * registration's time): any other writer's {@code initTransactions} fences it, so a commit that
+ * succeeds still proves that no one else wrote since the writer read. Lookups read from memory; an
+ * unknown id re-reads the tail once, and a writer returns an id only once it can read its own record
+ * back, so an id handed out in one process is found by every other.
  */
 public final class KafkaTopicSchemaRegistry implements SchemaRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTopicSchemaRegistry.class);

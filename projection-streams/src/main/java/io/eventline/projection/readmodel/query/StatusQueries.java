@@ -43,7 +43,8 @@ public final class StatusQueries {
     private final InstanceClient instances;
     private final Json json;
 
-    StatusQueries(MeterRegistry meters, List<KafkaStreams> applications, HostInfo self, InstanceClient instances, Json json) {
+    StatusQueries(MeterRegistry meters, List<KafkaStreams> applications, HostInfo self, InstanceClient instances,
+                  Json json) {
         this.meters = meters;
         this.json = json;
         this.applications = List.copyOf(applications);
@@ -51,7 +52,8 @@ public final class StatusQueries {
         this.instances = instances;
     }
 
-    public static void addTo(HttpApi api, MeterRegistry meters, List<KafkaStreams> applications, HostInfo self, Peers peers) {
+    public static void addTo(HttpApi api, MeterRegistry meters, List<KafkaStreams> applications, HostInfo self,
+                             Peers peers) {
         StatusQueries queries = new StatusQueries(meters, applications, self, new InstanceClient(Duration.ofSeconds(2),
                 api.json(), peers), api.json());
         api.get(PATH, queries::status);
@@ -141,7 +143,8 @@ public final class StatusQueries {
         if (value == null) {
             return largest;
         }
-        return largest == null ? ((Number) value).doubleValue() : Math.max(((Number) largest).doubleValue(), ((Number) value).doubleValue());
+        double v = ((Number) value).doubleValue();
+        return largest == null ? v : Math.max(((Number) largest).doubleValue(), v);
     }
 
     private Set<HostInfo> otherHosts() {
