@@ -152,8 +152,10 @@ public final class KafkaTopicSchemaRegistry implements SchemaRegistry {
     }
 
     /**
-     * The producer this process writes with, its transactions initialised, and the topic read to its
-     * end after that: every other writer is fenced and their pending registrations are read.
+     * The producer this process writes with, its transactions initialised. A new one fences every
+     * other writer, and the topic is read again to its end after that, so their last registrations
+     * are known. A kept one needs no second read: the one at the start of the registration saw every
+     * commit before it, and a writer that commits after it has fenced this one.
      */
     private KafkaProducer<byte[], byte[]> writer() {
         if (writer == null) {
@@ -165,8 +167,8 @@ public final class KafkaTopicSchemaRegistry implements SchemaRegistry {
                 throw e;
             }
             writer = producer;
+            reader.catchUp();
         }
-        reader.catchUp();
         return writer;
     }
 
