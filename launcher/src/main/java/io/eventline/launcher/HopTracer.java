@@ -3,14 +3,11 @@ package io.eventline.launcher;
 import io.eventline.schemas.serde.EnvelopeHeaders;
 import io.eventline.schemas.topics.Topics;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 /**
  * Where an order waits: reads every command and event topic (read_committed, as the services do)
@@ -29,13 +26,9 @@ final class HopTracer implements AutoCloseable {
         List<String> watched = new ArrayList<>(commandTopics);
         Topics.AGGREGATES.stream().map(topics::events).forEach(watched::add);
         this.tail = new CommittedTail(clientConfig, watched, "demo-hop-tracer", (record, visibleAt) -> times.see(
-                header(record, EnvelopeHeaders.CORRELATION_ID), header(record, EnvelopeHeaders.EVENT_TYPE),
+                EnvelopeHeaders.text(record.headers(), EnvelopeHeaders.CORRELATION_ID),
+                EnvelopeHeaders.text(record.headers(), EnvelopeHeaders.EVENT_TYPE),
                 commandTopics.contains(record.topic()), visibleAt));
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
-        Header header = record.headers().lastHeader(key);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     void print(PrintStream out, long minCount) {

@@ -6,6 +6,7 @@ import io.eventline.contracts.OutcomeCodec;
 import io.eventline.contracts.CommandMetadata;
 import io.eventline.contracts.AggregatePartitioner;
 import io.eventline.contracts.DeadLetters;
+import io.eventline.schemas.serde.EnvelopeHeaders;
 import io.eventline.schemas.serde.UndecodableRecordException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.header.Header;
@@ -123,7 +125,6 @@ final class CommandChecks {
     }
 
     private static String header(LoggedRecord record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+        return Objects.requireNonNullElse(EnvelopeHeaders.text(record.headers(), name), "?");
     }
 }

@@ -14,6 +14,7 @@ import io.eventline.contracts.EventMetadata;
 import io.eventline.contracts.OutcomeCodec;
 import io.eventline.contracts.StoredAggregate;
 import io.eventline.domain.core.Rejection;
+import io.eventline.schemas.serde.EnvelopeHeaders;
 import io.eventline.schemas.serde.UndecodableRecordException;
 import io.eventline.schemas.topics.Topics;
 import io.eventline.service.app.FailingRecords;
@@ -209,7 +210,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
             // Moved once already and still not on its aggregate's partition: the topic's partition
             // count is not the pipeline's. Moving it again would loop.
             deadLetter(record, DeadLetters.MISPARTITIONED, new IllegalStateException("moved from "
-                    + new String(record.headers().lastHeader(MovedCommand.MOVED_FROM).value(), StandardCharsets.UTF_8) + " to " + at
+                    + header(record, MovedCommand.MOVED_FROM) + " to " + at
                     + ", yet aggregate '" + aggregateId + "' belongs to partition "
                     + AggregatePartitioner.partitionOf(aggregateId, topics.partitions()) + ": does the topic's partition count differ"
                     + " from the pipeline's (" + topics.partitions() + ")?"), now);
@@ -347,8 +348,7 @@ final class CommandProcessor<C, S, E> implements Processor<String, byte[], Objec
     }
 
     private static String header(Record<String, byte[]> record, String name) {
-        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+        return Objects.requireNonNullElse(EnvelopeHeaders.text(record.headers(), name), "?");
     }
 
     private CommandOutcome reject(CommandMetadata meta, long version, String code, String message, long now) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -43,6 +44,12 @@ public final class EnvelopeHeaders {
         if (correlationId != null) {
             set(headers, CORRELATION_ID, correlationId.toString());
         }
+    }
+
+    /** The text of the last header {@code key}, or null when there is none (or it has no value). */
+    public static String text(Headers headers, String key) {
+        Header header = headers.lastHeader(key);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static void set(Headers headers, String key, String value) {
