@@ -7,6 +7,7 @@ import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.EventIds;
 import io.eventline.contracts.EventMetadata;
 import io.eventline.domain.core.Rejection;
+import io.eventline.schemas.topics.Topics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,12 +41,12 @@ final class SeedStyleStore {
     record Handled(Result result, int tries) {}
 
     private final String table;
-    private final String topicPrefix;
+    private final Topics topics;
 
     /** {@code topicPrefix} names the schema subjects of the events' Avro encoding, as a pipeline's topics do. */
     SeedStyleStore(String table, String topicPrefix) {
         this.table = table;
-        this.topicPrefix = topicPrefix;
+        this.topics = Topics.defaults().withPrefix(topicPrefix);
     }
 
     /** Drops the table and creates it empty: every case starts from nothing. */
@@ -132,6 +133,6 @@ final class SeedStyleStore {
 
     /** The topic whose value subject the aggregate type's events are encoded under. */
     String topic(AggregateType<?, ?, ?> type) {
-        return topicPrefix + "." + type.name() + ".events";
+        return topics.events(type.name());
     }
 }
