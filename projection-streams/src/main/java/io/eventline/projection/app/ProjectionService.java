@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -56,7 +58,9 @@ public final class ProjectionService implements AutoCloseable {
         List<KafkaStreams> applications = new ArrayList<>();
         for (ProjectionModule module : modules) {
             KafkaStreams app = streams.start(context.applicationId(module), module.topology(context),
-                    module.onCommandPath() ? settings.commitInterval() : settings.readModelCommitInterval());
+                    module.onCommandPath() ? settings.commitInterval() : settings.readModelCommitInterval(),
+                    module.ordersInputsByTime() ? Map.of() : Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+                            StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
             module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers()), context);
             applications.add(app);
         }

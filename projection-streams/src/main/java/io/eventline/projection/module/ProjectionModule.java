@@ -31,6 +31,18 @@ public interface ProjectionModule {
         return false;
     }
 
+    /**
+     * Whether the module's tasks process their input partitions in timestamp order across partitions
+     * (Kafka Streams' default, {@code max.task.idle.ms} 0): a task with an empty partition that has
+     * records on the broker then waits for them to be fetched before it processes any other. A
+     * module whose outcome does not depend on that order (one that meets causally unordered inputs
+     * anyway) may say no: its tasks then process what they have ({@code max.task.idle.ms} -1).
+     * {@code KAFKA_MAX_TASK_IDLE_MS} still decides when set.
+     */
+    default boolean ordersInputsByTime() {
+        return true;
+    }
+
     /** The module's topology, built from typed dependencies only. */
     Topology topology(ProjectionContext context);
 

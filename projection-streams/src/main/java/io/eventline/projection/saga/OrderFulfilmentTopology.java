@@ -1,5 +1,6 @@
 package io.eventline.projection.saga;
 
+import io.eventline.contracts.AggregatePartitioner;
 import io.eventline.contracts.AggregateType;
 import io.eventline.contracts.EventEnvelope;
 import io.eventline.contracts.mapping.Aggregates;
@@ -28,8 +29,21 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The order fulfilment saga: order, inventory, account and shipment events, and the refusals of its
- * own commands → inputs keyed by orderId → repartition → evolve, store, react, deadlines → commands
- * to the aggregates' command topics.
+ * own commands → inputs keyed by orderId → evolve, store, react, deadlines → commands to the
+ * aggregates' command topics.
+ *
+ * <p>An input whose order's saga lives in the task that read it goes to the saga directly; any
+ * other goes through the repartition by orderId first. Order and shipment events are keyed by the
+ * orderId already, in the partition the repartition would choose ({@link AggregatePartitioner}), so
+ * they go directly: a third of an order's inputs, and two of the three saga steps on an order's way
+ * to shipping, which then wait for one commit of the saga instead of two (the repartitioned record
+ * becomes readable only at the commit that wrote it). Inventory and account events are keyed by sku
+ * and customer, and results by command id: those are repartitioned. So the saga, its inputs'
+ * decoding and the repartition's reading are one sub-topology, whose task p reads partition p of
+ * every input topic and of the repartition, and owns the sagas of the orders in partition p.
+ *
+ * <p>Which way an input goes depends only on its orderId and the task, so the inputs of one order
+ * from one source partition all take the same way and keep their order.
  */
 public final class OrderFulfilmentTopology {
 
@@ -40,8 +54,11 @@ public final class OrderFulfilmentTopology {
     public static final String DEADLINE_STORE = NAME + "-deadlines";
     /** Inputs that did not decode, by the key of their record ({@link ParkingProcessor}). */
     public static final String PARKED_STORE = ParkingProcessor.parkedStore(NAME);
-    /** The repartition of every input by orderId. */
+    /** The repartition by orderId of the inputs whose saga lives in another task. */
     public static final String INPUTS = NAME + "-inputs";
+    /** {@link ToInputs}' two ways out, by the names of its children. */
+    private static final String TO_SAGA = NAME + "-inputs-here";
+    private static final String TO_REPARTITION = NAME + "-inputs-elsewhere";
 
     private OrderFulfilmentTopology() {}
 
@@ -61,17 +78,24 @@ public final class OrderFulfilmentTopology {
         AvroOutcomeCodec outcomes = new AvroOutcomeCodec(registry);
         String results = topics.commandResults();
         decoders.put(results, value -> SagaInputs.ofOutcome(outcomes.decodeOutcome(results, value)));
+        // The repartition has as many partitions as every other topic (TopicProvisioner checks them):
+        // ToInputs relies on the count to tell which task owns an order's saga.
+        int partitions = topics.partitions();
         KStream<String, SagaInput> inputs = builder.stream(List.copyOf(decoders.keySet()),
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(NAME + "-input-topics"))
-                .process(() -> new ToInputs(decoders, outcomes, results), Named.as(NAME + "-to-inputs"), PARKED_STORE);
+                .process(() -> new ToInputs(decoders, outcomes, results, partitions), Named.as(NAME + "-to-inputs"),
+                        PARKED_STORE);
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAGA_STORE),
                 Serdes.String(), StoredSagaMapping.serde(registry)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
                 Serdes.Bytes(), Serdes.String()));
-        KStream<String, Outgoing> sent = inputs
-                .repartition(Repartitioned.<String, SagaInput>as(INPUTS)
-                        .withKeySerde(Serdes.String()).withValueSerde(SagaInputMapping.serde(registry)))
+        // ToInputs forwards each input to one of these two by name; neither filters anything.
+        KStream<String, SagaInput> here = inputs.filter((orderId, input) -> true, Named.as(TO_SAGA));
+        KStream<String, SagaInput> repartitioned = inputs.filter((orderId, input) -> true, Named.as(TO_REPARTITION))
+                .repartition(Repartitioned.<String, SagaInput>as(INPUTS).withNumberOfPartitions(partitions)
+                        .withKeySerde(Serdes.String()).withValueSerde(SagaInputMapping.serde(registry)));
+        KStream<String, Outgoing> sent = here.merge(repartitioned, Named.as(NAME + "-inputs-merged"))
                 .process(() -> new OrderFulfilmentProcessor(new SagaCommands(topics, registry), settings, watermark, metrics),
                         Named.as(NAME + "-saga"),
                         SAGA_STORE, DEADLINE_STORE);
@@ -102,12 +126,15 @@ public final class OrderFulfilmentTopology {
         private final Map<String, Function<byte[], Optional<SagaInput>>> decoders;
         private final AvroOutcomeCodec outcomes;
         private final String results;
+        private final int partitions;
 
-        ToInputs(Map<String, Function<byte[], Optional<SagaInput>>> decoders, AvroOutcomeCodec outcomes, String results) {
+        ToInputs(Map<String, Function<byte[], Optional<SagaInput>>> decoders, AvroOutcomeCodec outcomes, String results,
+                 int partitions) {
             super(NAME, PARKED_STORE);
             this.decoders = decoders;
             this.outcomes = outcomes;
             this.results = results;
+            this.partitions = partitions;
         }
 
         @Override
@@ -127,8 +154,12 @@ public final class OrderFulfilmentTopology {
                     || !SagaCommandIds.isSagaCommand(new String(record.key(), StandardCharsets.UTF_8)))) {
                 return; // another client's command: none of the saga's business
             }
-            decoders.get(topic).apply(record.value()).ifPresent(input ->
-                    context.forward(new Record<>(input.orderId(), input, record.timestamp(), record.headers())));
+            decoders.get(topic).apply(record.value()).ifPresent(input -> {
+                // The repartition would send it to the task of this partition number: the one at hand?
+                boolean sagaIsHere = AggregatePartitioner.partitionOf(input.orderId(), partitions) == context.taskId().partition();
+                context.forward(new Record<>(input.orderId(), input, record.timestamp(), record.headers()),
+                        sagaIsHere ? TO_SAGA : TO_REPARTITION);
+            });
         }
     }
 }

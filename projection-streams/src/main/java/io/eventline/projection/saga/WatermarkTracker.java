@@ -14,8 +14,9 @@ import org.apache.kafka.common.TopicPartition;
  * group's committed offsets, then the end (last stable) offsets of every input partition, asked for
  * at a known instant. Pure: the polling is {@link CommittedInputWatermark}'s.
  *
- * <p>Two hops: an event or refusal is read from a source topic and written to the repartition
- * topic in one transaction, then read from there by the saga. So the end offsets seen at instant M
+ * <p>Two hops: an event or refusal is read from a source topic and, unless the saga at hand takes it
+ * directly (see {@link OrderFulfilmentTopology}), written to the repartition topic in the same
+ * transaction, then read from there by the saga. So the end offsets seen at instant M
  * are caught up in two steps: a later round's committed offsets reach M's source ends (everything in
  * the sources before M is repartitioned: the repartition writes committed with those offsets), and
  * a round after that reaches the repartition ends observed in that later round (asked for after its

@@ -2,6 +2,7 @@ package io.eventline.projection.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventline.contracts.AggregatePartitioner;
 import io.eventline.domain.account.AccountCommand;
 import io.eventline.domain.account.AccountEvent;
 import io.eventline.domain.fulfilment.CommandKind;
@@ -93,6 +94,37 @@ class OrderFulfilmentTopologyTest {
         assertThat(saga.saga(ORDER).deadline()).as("finished: no deadline").isEmpty();
         assertThat(saga.pendingDeadlines()).isZero();
         assertThat(saga.saga(ORDER).state().steps()).hasSize(8);
+    }
+
+    @Test
+    void inputs_reach_the_saga_of_their_own_task_directly_and_every_other_through_the_repartition() {
+        // The driver runs the one task of partition 0; the repartition has as many partitions as the topics.
+        String here = orderIn(0);
+        String elsewhere = orderIn(1);
+        for (String order : List.of(here, elsewhere)) {
+            saga.event("order", order, new OrderEvent.OrderPlaced(order, ALICE, List.of(A), "EUR"), T0, CORRELATION);
+            saga.event("inventory", A.sku(), new InventoryEvent.StockReserved(A.sku(), order, A.quantity()), T0, CORRELATION);
+            saga.event("account", ALICE, new AccountEvent.PaymentCharged(ALICE, order, 1_000), T0, CORRELATION);
+            saga.event("shipment", order, new ShipmentEvent.ShipmentCreated(order,
+                    List.of(new ShipmentLine(A.sku(), A.quantity()))), T0, CORRELATION);
+        }
+
+        assertThat(saga.repartitioned()).as("only the inputs of the order whose saga another task owns")
+                .containsExactly(elsewhere, elsewhere, elsewhere, elsewhere);
+        for (String order : List.of(here, elsewhere)) {
+            assertThat(saga.saga(order).state().status()).as(order).isEqualTo(FulfilmentStatus.SHIPPING);
+        }
+        assertThat(saga.sentCommands()).contains(new OrderCommand.ShipOrder(here), new OrderCommand.ShipOrder(elsewhere));
+    }
+
+    /** An order id whose saga the task of {@code partition} owns. */
+    private String orderIn(int partition) {
+        for (int i = 0; ; i++) {
+            String order = "order-" + i;
+            if (AggregatePartitioner.partitionOf(order, saga.topics.partitions()) == partition) {
+                return order;
+            }
+        }
     }
 
     @Test

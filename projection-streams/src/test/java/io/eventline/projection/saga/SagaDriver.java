@@ -152,6 +152,12 @@ final class SagaDriver implements AutoCloseable {
         return sent;
     }
 
+    /** The orderIds of the inputs the saga sent through its repartition since the last call, in order. */
+    List<String> repartitioned() {
+        return driver.createOutputTopic(CommittedInputWatermark.repartitionTopic(APP_ID), new StringDeserializer(),
+                new ByteArrayDeserializer()).readRecordsToList().stream().map(TestRecord::key).toList();
+    }
+
     List<Object> sentCommands() {
         return sent().stream().map(Sent::command).toList();
     }

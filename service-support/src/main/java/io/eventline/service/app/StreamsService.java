@@ -73,8 +73,18 @@ public final class StreamsService implements AutoCloseable {
 
     /** As above, committing at {@code commitInterval} instead of the service's. */
     public KafkaStreams start(String applicationId, Topology topology, java.time.Duration commitInterval) {
+        return start(applicationId, topology, commitInterval, java.util.Map.of());
+    }
+
+    /**
+     * As above, with {@code defaults}: Kafka Streams properties this application needs other than
+     * the service's defaults, which a {@code KAFKA_*} override of the same property still replaces.
+     */
+    public KafkaStreams start(String applicationId, Topology topology, java.time.Duration commitInterval,
+                              java.util.Map<String, Object> defaults) {
         LOG.debug("{} topology:\n{}", applicationId, topology.describe());
         java.util.Properties props = settings.streamsProperties();
+        defaults.forEach(props::putIfAbsent);
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
