@@ -33,6 +33,8 @@ public final class StreamsService implements AutoCloseable {
     private final java.util.List<KafkaStreamsMetrics> streamsMetrics = new java.util.ArrayList<>();
     private final FailingRecords failures;
     private final ThreadFailures threadFailures = new ThreadFailures(java.time.Clock.systemUTC());
+    private static final Duration CLUSTER_ID_TIMEOUT = Duration.ofSeconds(30);
+    private String clusterId;
 
     private StreamsService(ServiceSettings settings, String name) {
         this.settings = settings;
@@ -87,8 +89,9 @@ public final class StreamsService implements AutoCloseable {
         defaults.forEach(props::putIfAbsent);
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
-        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG,
-                settings.stateDir().resolve(applicationId).toAbsolutePath().toString());
+        java.nio.file.Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
+        ClusterBoundState.claim(stateDir, clusterId());
+        props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         withFailureHandlers(props, failures);
         KafkaStreams streams = new KafkaStreams(topology, props);
         // A thread that dies of an unexpected error is replaced; its tasks resume from the last commit.
@@ -109,6 +112,23 @@ public final class StreamsService implements AutoCloseable {
         applications.put(applicationId, streams);
         streams.start();
         return streams;
+    }
+
+    /** The id of the Kafka cluster the service connects to, asked once: what its local state belongs to. */
+    private synchronized String clusterId() {
+        if (clusterId == null) {
+            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(settings.clientConfig())) {
+                clusterId = admin.describeCluster().clusterId().get(CLUSTER_ID_TIMEOUT.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while asking Kafka for its cluster id", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("Cannot read the Kafka cluster id within " + CLUSTER_ID_TIMEOUT.toSeconds()
+                        + " s from " + settings.bootstrapServers() + ": " + e, e);
+            }
+        }
+        return clusterId;
     }
 
     /**
