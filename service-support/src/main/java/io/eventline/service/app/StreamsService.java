@@ -90,7 +90,7 @@ public final class StreamsService implements AutoCloseable {
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         java.nio.file.Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
-        ClusterBoundState.claim(stateDir, clusterId());
+        ClusterBoundState.claim(stateDir, applicationId, clusterId());
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         withFailureHandlers(props, failures);
         KafkaStreams streams = new KafkaStreams(topology, props);
@@ -117,16 +117,7 @@ public final class StreamsService implements AutoCloseable {
     /** The id of the Kafka cluster the service connects to, asked once: what its local state belongs to. */
     private synchronized String clusterId() {
         if (clusterId == null) {
-            try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(settings.clientConfig())) {
-                clusterId = admin.describeCluster().clusterId().get(CLUSTER_ID_TIMEOUT.toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while asking Kafka for its cluster id", e);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new IllegalStateException("Cannot read the Kafka cluster id within " + CLUSTER_ID_TIMEOUT.toSeconds()
-                        + " s from " + settings.bootstrapServers() + ": " + e, e);
-            }
+            clusterId = ClusterBoundState.clusterId(settings.clientConfig(), CLUSTER_ID_TIMEOUT);
         }
         return clusterId;
     }

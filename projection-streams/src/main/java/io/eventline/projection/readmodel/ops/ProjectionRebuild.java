@@ -6,6 +6,7 @@ import io.eventline.projection.readmodel.ProjectionProgress;
 import io.eventline.projection.readmodel.ReadModelModule;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
+import io.eventline.service.app.ClusterBoundState;
 import io.eventline.service.config.ServiceSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
@@ -146,7 +147,10 @@ public final class ProjectionRebuild {
     private Properties properties(String applicationId) {
         Properties props = settings.streamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().resolve(applicationId).toAbsolutePath().toString());
+        // A rebuild id can come again on another cluster (they count from 1 per cluster): its state must be this one's.
+        java.nio.file.Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
+        ClusterBoundState.claim(stateDir, applicationId, ClusterBoundState.clusterId(settings.clientConfig(), Duration.ofSeconds(30)));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
         // A rebuild answers no queries: it is no instance to route to.
         props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
