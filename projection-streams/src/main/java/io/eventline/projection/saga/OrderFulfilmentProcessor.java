@@ -71,17 +71,23 @@ final class OrderFulfilmentProcessor implements Processor<String, SagaInput, Str
         watermark.release();
     }
 
-    /** Evolve, store, react: the one path every input takes, a deadline included. */
+    /**
+     * Evolve, react, store, send: the one path every input takes, a deadline included. Everything that
+     * can fail on an input (the rules, encoding the commands) comes before the first write, so a
+     * failure leaves the saga as it was: the input that reached the saga directly from
+     * {@link OrderFulfilmentTopology}'s decoding is then parked or retried there, never half applied.
+     */
     private void handle(StoredSaga current, SagaInput input, long timestamp) {
         FulfilmentState state = saga.evolve(current.state(), input.event());
         List<FulfilmentCommand> due = saga.react(state, input.event());
         Optional<String> correlationId = current.correlationAfter(input);
+        List<Outgoing> outgoing = commands.encode(due, input, correlationId.orElse(state.orderId()));
         StoredSaga next = new StoredSaga(state, correlationId, deadlineAfter(current, state, input));
         sagas.put(state.orderId(), next);
         if (state.stuck() != null && current.state().stuck() == null) {
             metrics.parked(state);
         }
-        for (Outgoing command : commands.encode(due, input, correlationId.orElse(state.orderId()))) {
+        for (Outgoing command : outgoing) {
             context.forward(new Record<>(command.key(), command, timestamp, command.headers()));
         }
     }

@@ -44,6 +44,12 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Which way an input goes depends only on its orderId and the task, so the inputs of one order
  * from one source partition all take the same way and keep their order.
+ *
+ * <p>A direct input is applied inside {@link ToInputs}' handling, so a saga step that keeps failing
+ * on it is parked there like an undecodable record (after {@code EVENTLINE_POISON_ATTEMPTS}, under
+ * the order id, the order's later direct inputs behind it); a repartitioned input's failure fails
+ * the task until its cause is gone, as before. The saga fails before it writes anything
+ * ({@link OrderFulfilmentProcessor}), which parking relies on.
  */
 public final class OrderFulfilmentTopology {
 
