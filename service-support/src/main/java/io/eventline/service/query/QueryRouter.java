@@ -138,7 +138,24 @@ public final class QueryRouter {
     }
 
     private boolean withinStaleLag(String storeName, int partition) {
-        Map<String, Map<Integer, LagInfo>> lags = streams.allLocalStorePartitionLags();
+        return withinStaleLag(streams::allLocalStorePartitionLags, storeName, partition, maxStaleLag);
+    }
+
+    /**
+     * Whether the local copy of {@code storeName}'s {@code partition} is at most {@code maxStaleLag}
+     * records behind. Kafka Streams reads its tasks' state from the caller's thread, unguarded: while a
+     * stream thread re-creates a task (after a thread failure or a corruption) the read can meet its
+     * changelog map being changed (seen as a ConcurrentModificationException, which answered a query
+     * with 500). The lag is unknown then, and an unknown lag is no licence for a stale answer: 503.
+     */
+    static boolean withinStaleLag(java.util.function.Supplier<Map<String, Map<Integer, LagInfo>>> localLags, String storeName,
+                                  int partition, long maxStaleLag) {
+        Map<String, Map<Integer, LagInfo>> lags;
+        try {
+            lags = localLags.get();
+        } catch (java.util.ConcurrentModificationException | org.apache.kafka.streams.errors.StreamsException changing) {
+            return false;
+        }
         LagInfo lag = lags.getOrDefault(storeName, Map.of()).get(partition);
         return lag != null && lag.offsetLag() <= maxStaleLag;
     }
