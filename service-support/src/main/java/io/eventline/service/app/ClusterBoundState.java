@@ -45,16 +45,25 @@ public final class ClusterBoundState {
     public static String clusterId(java.util.Map<String, Object> clientConfig, java.time.Duration timeout) {
         Admin admin = Admin.create(clientConfig);
         try {
+            return clusterId(admin, timeout);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + " (from " + clientConfig.get("bootstrap.servers") + ")", e.getCause());
+        } finally {
+            admin.close(java.time.Duration.ZERO);
+        }
+    }
+
+    /** The id of the cluster {@code admin} is connected to; fails after {@code timeout}. */
+    public static String clusterId(Admin admin, java.time.Duration timeout) {
+        try {
             return java.util.Objects.requireNonNull(admin.describeCluster(new DescribeClusterOptions()
                     .timeoutMs((int) timeout.toMillis())).clusterId().get(), "the cluster has no id");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking Kafka for its cluster id", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Cannot read the Kafka cluster id within " + timeout.toSeconds() + " s from "
-                    + clientConfig.get("bootstrap.servers") + ": " + e.getCause(), e.getCause());
-        } finally {
-            admin.close(java.time.Duration.ZERO);
+            throw new IllegalStateException("Cannot read the Kafka cluster id within " + timeout.toSeconds() + " s: "
+                    + e.getCause(), e.getCause());
         }
     }
 

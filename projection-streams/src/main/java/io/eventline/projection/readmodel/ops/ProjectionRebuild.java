@@ -11,6 +11,7 @@ import io.eventline.service.config.ServiceSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -55,6 +56,7 @@ public final class ProjectionRebuild {
     }
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration CLUSTER_ID_TIMEOUT = Duration.ofSeconds(30);
     /** A little more than the consumer session timeout the services run with (ServiceSettings: 10 s). */
     public static final Duration DEFAULT_MEMBER_WAIT = Duration.ofSeconds(12);
 
@@ -83,8 +85,10 @@ public final class ProjectionRebuild {
         String live = context.applicationId(module);
         Set<String> inputs = module.aggregateTypes().stream().map(settings.topics()::events).collect(Collectors.toSet());
         String applicationId;
+        String clusterId;
         Map<TopicPartition, Long> sizes;
         try (Admin admin = Admin.create(settings.clientConfig())) {
+            clusterId = ClusterBoundState.clusterId(admin, CLUSTER_ID_TIMEOUT);
             // The topology reads the operators' parking decisions (a global store): their topic must
             // exist, also on a pipeline set up before it did.
             new TopicProvisioner(admin).provision(settings.topics().all());
@@ -96,7 +100,10 @@ public final class ProjectionRebuild {
             sizes = rebuild.sizes(inputs);
         }
         ProjectionProgress progress = new ProjectionProgress();
-        KafkaStreams streams = new KafkaStreams(module.topology(context, progress), properties(applicationId));
+        Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
+        // A rebuild id can come again on another cluster (they count from 1 per cluster): its state must be this one's.
+        ClusterBoundState.claim(stateDir, applicationId, clusterId);
+        KafkaStreams streams = new KafkaStreams(module.topology(context, progress), properties(applicationId, stateDir));
         try {
             if (mode == Mode.RESET) {
                 streams.cleanUp();
@@ -144,12 +151,9 @@ public final class ProjectionRebuild {
         }
     }
 
-    private Properties properties(String applicationId) {
+    private Properties properties(String applicationId, Path stateDir) {
         Properties props = settings.streamsProperties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        // A rebuild id can come again on another cluster (they count from 1 per cluster): its state must be this one's.
-        java.nio.file.Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
-        ClusterBoundState.claim(stateDir, applicationId, ClusterBoundState.clusterId(settings.clientConfig(), Duration.ofSeconds(30)));
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 0);
         // A rebuild answers no queries: it is no instance to route to.
