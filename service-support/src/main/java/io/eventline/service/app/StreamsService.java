@@ -93,7 +93,12 @@ public final class StreamsService implements AutoCloseable {
         ClusterBoundState.claim(stateDir, applicationId, clusterId());
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         withFailureHandlers(props, failures);
-        KafkaStreams streams = new KafkaStreams(topology, props);
+        FenceAfterAbortClientSupplier clients = new FenceAfterAbortClientSupplier();
+        KafkaStreams streams = new KafkaStreams(topology, props, clients);
+        io.micrometer.core.instrument.FunctionCounter.builder("eventline.streams.aborted.transactions", clients,
+                        FenceAfterAbortClientSupplier::aborts)
+                .description("Transactions aborted; each closes its stream thread's tasks dirty and restores them")
+                .tag("application", applicationId).register(meters);
         // A thread that dies of an unexpected error is replaced; its tasks resume from the last commit.
         // A failure on one input record was logged, with the record, by RecordFailureHandlers: one
         // line here, the stack trace only in the debug log, so a record that keeps failing does

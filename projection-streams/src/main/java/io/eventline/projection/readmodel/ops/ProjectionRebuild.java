@@ -7,6 +7,7 @@ import io.eventline.projection.readmodel.ReadModelModule;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.ClusterBoundState;
+import io.eventline.service.app.FenceAfterAbortClientSupplier;
 import io.eventline.service.config.ServiceSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
@@ -103,7 +104,8 @@ public final class ProjectionRebuild {
         Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
         // A rebuild id can come again on another cluster (they count from 1 per cluster): its state must be this one's.
         ClusterBoundState.claim(stateDir, applicationId, clusterId);
-        KafkaStreams streams = new KafkaStreams(module.topology(context, progress), properties(applicationId, stateDir));
+        KafkaStreams streams = new KafkaStreams(module.topology(context, progress), properties(applicationId, stateDir),
+                new FenceAfterAbortClientSupplier());
         try {
             if (mode == Mode.RESET) {
                 streams.cleanUp();

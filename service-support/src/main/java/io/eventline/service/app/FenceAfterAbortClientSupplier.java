@@ -1,0 +1,191 @@
+package io.eventline.service.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.metrics.KafkaMetric;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaClientSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Kafka Streams' clients, with one change: a transactional producer that aborted a transaction
+ * refuses to begin the next one, as if it had been fenced. Kafka Streams then closes every active
+ * task of the stream thread dirty, which under exactly-once wipes their local state, takes a new
+ * producer and rejoins the group; the tasks restore from their changelogs and resume from their
+ * last committed offsets.
+ *
+ * <p>Why: under {@code exactly_once_v2} one transaction holds the work of every task of a stream
+ * thread, but Kafka Streams (4.4.0) can abort it for one task's sake while the others go on. When a
+ * task is found corrupted during a rebalance, {@code TaskManager.handleCorruption} skips the commit
+ * of the healthy tasks ({@code rebalanceInProgress}) and closes the corrupted one dirty, and that
+ * close aborts the thread's transaction ({@code RecordCollectorImpl.closeDirty}). The healthy tasks
+ * keep their local state and their consumer positions; their next commit commits offsets past the
+ * records whose output was just aborted. Seen under SIGKILLs: snapshots and dedup entries of
+ * commands whose events and results were never written, so versions with gaps and commands never
+ * answered (docs/faults.md). Refusing the next transaction means nothing processed before an abort
+ * can be committed after it, and no local state written since the last commit outlives it.
+ *
+ * <p>An abort is rare (a corrupted task, a failed commit, a thread losing its tasks anyway), so the
+ * price, a restore of the thread's tasks, is paid rarely too.
+ */
+public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FenceAfterAbortClientSupplier.class);
+
+    private final AtomicLong aborts = new AtomicLong();
+
+    /** Transactions aborted by this application's producers: each one restarts a stream thread's tasks. */
+    public long aborts() {
+        return aborts.get();
+    }
+
+    @Override
+    public Admin getAdmin(Map<String, Object> config) {
+        return Admin.create(config);
+    }
+
+    @Override
+    public Producer<byte[], byte[]> getProducer(Map<String, Object> config) {
+        Producer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        Object transactionalId = config.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return transactionalId == null ? producer : new FenceAfterAbort(producer, transactionalId.toString(), aborts);
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> getRestoreConsumer(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @Override
+    public Consumer<byte[], byte[]> getGlobalConsumer(Map<String, Object> config) {
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A transactional producer that, once it aborted, begins no other transaction. */
+    static final class FenceAfterAbort implements Producer<byte[], byte[]> {
+        private final Producer<byte[], byte[]> delegate;
+        private final String transactionalId;
+        private final AtomicLong aborts;
+        private volatile boolean aborted;
+
+        FenceAfterAbort(Producer<byte[], byte[]> delegate, String transactionalId, AtomicLong aborts) {
+            this.delegate = delegate;
+            this.transactionalId = transactionalId;
+            this.aborts = aborts;
+        }
+
+        @Override
+        public void abortTransaction() {
+            try {
+                delegate.abortTransaction();
+            } finally {
+                // Even an abort that failed leaves the transaction to the broker to abort.
+                aborted = true;
+                aborts.incrementAndGet();
+                LOG.warn("{}: transaction aborted; this producer begins no other, so that every task of its stream"
+                        + " thread is closed dirty and restored before anything else commits", transactionalId);
+            }
+        }
+
+        @Override
+        public void beginTransaction() {
+            if (aborted) {
+                throw new ProducerFencedException(transactionalId + ": a transaction of this producer was aborted while"
+                        + " the stream thread's other tasks may have had work in it; refusing to go on with their local state");
+            }
+            delegate.beginTransaction();
+        }
+
+        @Override
+        public void initTransactions() {
+            delegate.initTransactions();
+        }
+
+        @Override
+        public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
+            delegate.sendOffsetsToTransaction(offsets, groupMetadata);
+        }
+
+        @Override
+        public void commitTransaction() {
+            delegate.commitTransaction();
+        }
+
+        @Override
+        public void registerMetricForSubscription(KafkaMetric metric) {
+            delegate.registerMetricForSubscription(metric);
+        }
+
+        @Override
+        public void unregisterMetricFromSubscription(KafkaMetric metric) {
+            delegate.unregisterMetricFromSubscription(metric);
+        }
+
+        @Override
+        public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+            return delegate.send(record);
+        }
+
+        @Override
+        public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            return delegate.send(record, callback);
+        }
+
+        @Override
+        public void flush() {
+            delegate.flush();
+        }
+
+        @Override
+        public List<PartitionInfo> partitionsFor(String topic) {
+            return delegate.partitionsFor(topic);
+        }
+
+        @Override
+        public Map<MetricName, ? extends Metric> metrics() {
+            return delegate.metrics();
+        }
+
+        @Override
+        public Uuid clientInstanceId(Duration timeout) {
+            return delegate.clientInstanceId(timeout);
+        }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            delegate.close(timeout);
+        }
+    }
+}

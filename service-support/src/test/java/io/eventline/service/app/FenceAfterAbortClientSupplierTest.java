@@ -1,0 +1,79 @@
+package io.eventline.service.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RoundRobinPartitioner;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+class FenceAfterAbortClientSupplierTest {
+
+    private final MockProducer<byte[], byte[]> kafka = new MockProducer<>(true, new RoundRobinPartitioner(),
+            new ByteArraySerializer(), new ByteArraySerializer());
+    private final AtomicLong aborts = new AtomicLong();
+    private final Producer<byte[], byte[]> producer =
+            new FenceAfterAbortClientSupplier.FenceAfterAbort(kafka, "app-1-thread-1", aborts);
+
+    @Test
+    void commits_go_on_as_long_as_nothing_was_aborted() {
+        producer.initTransactions();
+        for (int i = 0; i < 3; i++) {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>("events", new byte[] {(byte) i}));
+            producer.commitTransaction();
+        }
+
+        assertThat(kafka.history()).hasSize(3);
+        assertThat(kafka.transactionCommitted()).isTrue();
+        assertThat(aborts).hasValue(0);
+    }
+
+    @Test
+    void after_an_abort_the_next_transaction_is_refused_as_fenced_so_that_kafka_streams_restores_the_thread_s_tasks() {
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>("events", new byte[] {1}));
+
+        producer.abortTransaction();
+
+        assertThat(kafka.transactionAborted()).isTrue();
+        assertThat(aborts).hasValue(1);
+        // Kafka Streams turns a fenced producer into TaskMigratedException: every active task of the
+        // thread is closed dirty (its state wiped) and a new producer is taken.
+        assertThatThrownBy(producer::beginTransaction).isInstanceOf(ProducerFencedException.class)
+                .hasMessageContaining("app-1-thread-1");
+        assertThatThrownBy(producer::beginTransaction).as("for good, not once").isInstanceOf(ProducerFencedException.class);
+    }
+
+    @Test
+    void an_abort_that_failed_still_refuses_the_next_transaction() {
+        producer.initTransactions();
+        producer.beginTransaction();
+        kafka.abortTransactionException = new TimeoutException("coordinator away");
+
+        assertThatThrownBy(producer::abortTransaction).isInstanceOf(TimeoutException.class);
+
+        assertThat(aborts).hasValue(1);
+        assertThatThrownBy(producer::beginTransaction).isInstanceOf(ProducerFencedException.class);
+    }
+
+    @Test
+    void only_transactional_producers_are_guarded() {
+        FenceAfterAbortClientSupplier supplier = new FenceAfterAbortClientSupplier();
+        Map<String, Object> plain = Map.of("bootstrap.servers", "localhost:1");
+        Map<String, Object> transactional = Map.of("bootstrap.servers", "localhost:1", "transactional.id", "app-1-thread-1");
+
+        try (Producer<byte[], byte[]> p = supplier.getProducer(plain); Producer<byte[], byte[]> t = supplier.getProducer(transactional)) {
+            assertThat(p).isNotInstanceOf(FenceAfterAbortClientSupplier.FenceAfterAbort.class);
+            assertThat(t).isInstanceOf(FenceAfterAbortClientSupplier.FenceAfterAbort.class);
+        }
+    }
+}
