@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RoundRobinPartitioner;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -54,7 +58,7 @@ class FenceAfterAbortClientSupplierTest {
     }
 
     @Test
-    void an_abort_that_failed_still_refuses_the_next_transaction() {
+    void an_abort_that_failed_still_refuses_the_next_transaction_and_any_send_or_commit_in_the_old_one() {
         producer.initTransactions();
         producer.beginTransaction();
         kafka.abortTransactionException = new TimeoutException("coordinator away");
@@ -63,6 +67,14 @@ class FenceAfterAbortClientSupplierTest {
 
         assertThat(aborts).hasValue(1);
         assertThatThrownBy(producer::beginTransaction).isInstanceOf(ProducerFencedException.class);
+        // Kafka Streams, whose abort failed, may believe the old transaction open and send or commit in it.
+        assertThatThrownBy(() -> producer.send(new ProducerRecord<>("events", new byte[] {2})))
+                .isInstanceOf(KafkaException.class).hasCauseInstanceOf(ProducerFencedException.class);
+        assertThatThrownBy(() -> producer.sendOffsetsToTransaction(Map.of(new TopicPartition("commands", 0),
+                new OffsetAndMetadata(7)), new ConsumerGroupMetadata("app"))).isInstanceOf(ProducerFencedException.class);
+        assertThatThrownBy(producer::commitTransaction).isInstanceOf(ProducerFencedException.class);
+        assertThat(kafka.history()).as("nothing reached the producer after the abort").isEmpty();
+        assertThat(kafka.transactionCommitted()).isFalse();
     }
 
     @Test
