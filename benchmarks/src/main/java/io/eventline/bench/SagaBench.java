@@ -92,6 +92,7 @@ final class SagaBench implements AutoCloseable {
             }
         })) {
             CpuAccount cpu = CpuAccount.start();
+            Map<String, CommitCounters> commitsBefore = commitCounters();
             long start = System.nanoTime();
             for (int o = 0; o < orders; o++) {
                 String orderId = run + "-o-" + o;
@@ -113,8 +114,11 @@ final class SagaBench implements AutoCloseable {
                     .with("linesPerOrder", 2)
                     .with("commandsPerOrder", Math.round(results.count() * 10.0 / Math.max(1, orders)) / 10.0)
                     .with("commandsPerSecond", Math.round(results.count() / seconds));
+            Map<String, Object> commits = new java.util.TreeMap<>();
+            commitCounters().forEach((app, now) -> commits.put(app, now.since(commitsBefore.get(app))));
             completed = completed.withAll(CpuAccount.perThousand(cpu.spentSince(), orders))
-                    .with("streamThreadCpuMsByApplication", cpu.streamThreadsByApplication());
+                    .with("streamThreadCpuMsByApplication", cpu.streamThreadsByApplication())
+                    .with("commitsByApplication", commits);
             return List.of(
                     completed,
                     BenchResult.of("saga", "PlaceOrder -> OrderShipped", toShipped.getValueAtPercentile(99) / 1000.0, "ms p99")
@@ -124,6 +128,18 @@ final class SagaBench implements AutoCloseable {
                     BenchResult.of("memory", "RSS of the benchmark process after the saga run", Rss.megabytes(), "MB")
                             .with("note", "one JVM: broker, registry, command service, projections with every read model and the saga"));
         }
+    }
+
+    /** The command service's and the saga's commit counters: the two applications an order's steps wait on. */
+    private Map<String, CommitCounters> commitCounters() {
+        Map<String, CommitCounters> counters = new java.util.LinkedHashMap<>();
+        commands.streams().applications().forEach((app, streams) -> counters.put(app, CommitCounters.of(streams)));
+        projections.streams().applications().forEach((app, streams) -> {
+            if (app.contains("order-fulfilment")) {
+                counters.put(app, CommitCounters.of(streams));
+            }
+        });
+        return counters;
     }
 
     private <C> CompletableFuture<?> send(AggregateType<C, ?, ?> type, String commandId, String id, C command) {
