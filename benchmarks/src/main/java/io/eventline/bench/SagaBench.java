@@ -18,10 +18,12 @@ import io.eventline.service.config.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -114,7 +116,7 @@ final class SagaBench implements AutoCloseable {
                     .with("linesPerOrder", 2)
                     .with("commandsPerOrder", Math.round(results.count() * 10.0 / Math.max(1, orders)) / 10.0)
                     .with("commandsPerSecond", Math.round(results.count() / seconds));
-            Map<String, Object> commits = new java.util.TreeMap<>();
+            Map<String, Object> commits = new TreeMap<>();
             commitCounters().forEach((app, now) -> commits.put(app, now.since(commitsBefore.get(app))));
             completed = completed.withAll(CpuAccount.perThousand(cpu.spentSince(), orders))
                     .with("streamThreadCpuMsByApplication", cpu.streamThreadsByApplication())
@@ -132,7 +134,7 @@ final class SagaBench implements AutoCloseable {
 
     /** The command service's and the saga's commit counters: the two applications an order's steps wait on. */
     private Map<String, CommitCounters> commitCounters() {
-        Map<String, CommitCounters> counters = new java.util.LinkedHashMap<>();
+        Map<String, CommitCounters> counters = new LinkedHashMap<>();
         commands.streams().applications().forEach((app, streams) -> counters.put(app, CommitCounters.of(streams)));
         projections.streams().applications().forEach((app, streams) -> {
             if (app.contains("order-fulfilment")) {

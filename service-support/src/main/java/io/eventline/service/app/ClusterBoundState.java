@@ -39,6 +39,9 @@ public final class ClusterBoundState {
     /** Where Kafka Streams locks an application's directory ({@code StateDirectory}): {@code <state.dir>/<application id>/.lock}. */
     private static final String STREAMS_LOCK = ".lock";
 
+    /** How long a start waits to learn the cluster id before it fails. */
+    public static final java.time.Duration CLUSTER_ID_TIMEOUT = java.time.Duration.ofSeconds(30);
+
     private ClusterBoundState() {}
 
     /** The id of the cluster {@code clientConfig} connects to; fails after {@code timeout}. */

@@ -33,10 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams' clients, with one change: a transactional producer that aborted a transaction
  * (or tried to) refuses every later transaction, send and commit, as if it had been fenced. Kafka
- * Streams then closes every active
- * task of the stream thread dirty, which under exactly-once wipes their local state, takes a new
- * producer and rejoins the group; the tasks restore from their changelogs and resume from their
- * last committed offsets.
+ * Streams then closes every active task of the stream thread dirty, which under exactly-once wipes
+ * their local state, takes a new producer and rejoins the group; the tasks restore from their
+ * changelogs and resume from their last committed offsets.
  *
  * <p>Why: under {@code exactly_once_v2} one transaction holds the work of every task of a stream
  * thread, but Kafka Streams (4.4.0) can abort it for one task's sake while the others go on. When a
@@ -81,16 +80,21 @@ public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier 
 
     @Override
     public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return consumer(config);
     }
 
     @Override
     public Consumer<byte[], byte[]> getRestoreConsumer(Map<String, Object> config) {
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return consumer(config);
     }
 
     @Override
     public Consumer<byte[], byte[]> getGlobalConsumer(Map<String, Object> config) {
+        return consumer(config);
+    }
+
+    /** Every consumer is Kafka Streams' default one: only the producer changes. */
+    private static Consumer<byte[], byte[]> consumer(Map<String, Object> config) {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -33,7 +33,6 @@ public final class StreamsService implements AutoCloseable {
     private final java.util.List<KafkaStreamsMetrics> streamsMetrics = new java.util.ArrayList<>();
     private final FailingRecords failures;
     private final ThreadFailures threadFailures = new ThreadFailures(java.time.Clock.systemUTC());
-    private static final Duration CLUSTER_ID_TIMEOUT = Duration.ofSeconds(30);
     private String clusterId;
 
     private StreamsService(ServiceSettings settings, String name) {
@@ -89,7 +88,7 @@ public final class StreamsService implements AutoCloseable {
         defaults.forEach(props::putIfAbsent);
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
-        java.nio.file.Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
+        java.nio.file.Path stateDir = settings.applicationStateDir(applicationId);
         ClusterBoundState.claim(stateDir, applicationId, clusterId());
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         withFailureHandlers(props, failures);
@@ -122,7 +121,7 @@ public final class StreamsService implements AutoCloseable {
     /** The id of the Kafka cluster the service connects to, asked once: what its local state belongs to. */
     private synchronized String clusterId() {
         if (clusterId == null) {
-            clusterId = ClusterBoundState.clusterId(settings.clientConfig(), CLUSTER_ID_TIMEOUT);
+            clusterId = ClusterBoundState.clusterId(settings.clientConfig(), ClusterBoundState.CLUSTER_ID_TIMEOUT);
         }
         return clusterId;
     }

@@ -136,6 +136,11 @@ public record ServiceSettings(
                 KafkaEnvironment.clientProperties(env));
     }
 
+    /** Where application {@code applicationId} keeps its local state: its own directory under {@link #stateDir()}. */
+    public Path applicationStateDir(String applicationId) {
+        return stateDir.resolve(applicationId).toAbsolutePath();
+    }
+
     /** The same settings with other values for what differs between two instances on one machine. */
     public ServiceSettings withInstance(int httpPort, Path stateDir) {
         return new ServiceSettings(applicationId, bootstrapServers, topics, schemaRegistryUrl, httpHost, httpPort,

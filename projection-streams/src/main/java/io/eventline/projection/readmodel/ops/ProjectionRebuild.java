@@ -57,7 +57,6 @@ public final class ProjectionRebuild {
     }
 
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration CLUSTER_ID_TIMEOUT = Duration.ofSeconds(30);
     /** A little more than the consumer session timeout the services run with (ServiceSettings: 10 s). */
     public static final Duration DEFAULT_MEMBER_WAIT = Duration.ofSeconds(12);
 
@@ -89,7 +88,7 @@ public final class ProjectionRebuild {
         String clusterId;
         Map<TopicPartition, Long> sizes;
         try (Admin admin = Admin.create(settings.clientConfig())) {
-            clusterId = ClusterBoundState.clusterId(admin, CLUSTER_ID_TIMEOUT);
+            clusterId = ClusterBoundState.clusterId(admin, ClusterBoundState.CLUSTER_ID_TIMEOUT);
             // The topology reads the operators' parking decisions (a global store): their topic must
             // exist, also on a pipeline set up before it did.
             new TopicProvisioner(admin).provision(settings.topics().all());
@@ -101,7 +100,7 @@ public final class ProjectionRebuild {
             sizes = rebuild.sizes(inputs);
         }
         ProjectionProgress progress = new ProjectionProgress();
-        Path stateDir = settings.stateDir().resolve(applicationId).toAbsolutePath();
+        Path stateDir = settings.applicationStateDir(applicationId);
         // A rebuild id can come again on another cluster (they count from 1 per cluster): its state must be this one's.
         ClusterBoundState.claim(stateDir, applicationId, clusterId);
         KafkaStreams streams = new KafkaStreams(module.topology(context, progress), properties(applicationId, stateDir),
