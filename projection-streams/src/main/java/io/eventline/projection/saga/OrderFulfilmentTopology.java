@@ -92,10 +92,13 @@ public final class OrderFulfilmentTopology {
                 .process(() -> new ToInputs(decoders, outcomes, results, partitions), Named.as(NAME + "-to-inputs"),
                         PARKED_STORE);
 
+        // Cached: an order's saga and deadline often change more than once between two commits (an
+        // event and its command's result arrive together); the cache writes RocksDB and the
+        // changelog once per key at the commit, in the same transaction.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAGA_STORE),
-                Serdes.String(), StoredSagaMapping.serde(registry)));
+                Serdes.String(), StoredSagaMapping.serde(registry)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINE_STORE),
-                Serdes.Bytes(), Serdes.String()));
+                Serdes.Bytes(), Serdes.String()).withCachingEnabled());
         // ToInputs forwards each input to one of these two by name; neither filters anything.
         KStream<String, SagaInput> here = inputs.filter((orderId, input) -> true, Named.as(TO_SAGA));
         KStream<String, SagaInput> repartitioned = inputs.filter((orderId, input) -> true, Named.as(TO_REPARTITION))
