@@ -33,10 +33,10 @@ final class TuningBench {
 
     /** The command service's settings tried, on top of the shipped defaults. */
     static final List<CommandBench.Variant> VARIANTS = List.of(
-            new CommandBench.Variant("v-before", "before: 1 stream thread (the earlier default)",
-                    Map.of("EVENTLINE_STREAM_THREADS", "1")),
-            new CommandBench.Variant("v-linger100", "1 thread, producer linger.ms=100 (Streams' default)",
-                    Map.of("EVENTLINE_STREAM_THREADS", "1", "KAFKA_PRODUCER_LINGER_MS", "100")),
+            new CommandBench.Variant("v-before", "before: 1 stream thread, producer linger.ms=5 (the earlier defaults)",
+                    Map.of("EVENTLINE_STREAM_THREADS", "1", "KAFKA_PRODUCER_LINGER_MS", "5")),
+            new CommandBench.Variant("v-linger5", "2 threads, producer linger.ms=5 (the earlier default)",
+                    Map.of("KAFKA_PRODUCER_LINGER_MS", "5")),
             new CommandBench.Variant("v-commit200", "1 thread, commit interval 200 ms",
                     Map.of("EVENTLINE_STREAM_THREADS", "1", "EVENTLINE_COMMIT_INTERVAL", "200")),
             new CommandBench.Variant("v-partitions2", "1 thread, 2 partitions per topic",
