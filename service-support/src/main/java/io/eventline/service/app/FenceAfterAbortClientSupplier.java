@@ -27,15 +27,16 @@ import org.apache.kafka.common.metrics.KafkaMetric;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaClientSupplier;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Kafka Streams' clients, with one change: a transactional producer that aborted a transaction
- * (or tried to) refuses every later transaction, send and commit, as if it had been fenced. Kafka
- * Streams then closes every active task of the stream thread dirty, which under exactly-once wipes
- * their local state, takes a new producer and rejoins the group; the tasks restore from their
- * changelogs and resume from their last committed offsets.
+ * (or tried to) refuses every later transaction, send, flush and commit, as if it had been
+ * fenced. Kafka Streams then closes every active task of the stream thread dirty, which under
+ * exactly-once wipes their local state, takes a new producer and rejoins the group; the tasks
+ * restore from their changelogs and resume from their last committed offsets.
  *
  * <p>Why: under {@code exactly_once_v2} one transaction holds the work of every task of a stream
  * thread, but Kafka Streams (4.4.0) can abort it for one task's sake while the others go on. When a
@@ -51,9 +52,11 @@ import org.slf4j.LoggerFactory;
  * <p>An abort is rare (a corrupted task, a failed commit, a thread losing its tasks anyway), so the
  * price, a restore of the thread's tasks, is paid rarely too.
  *
- * <p>Not covered: a task that wrote only from a punctuation, consumed nothing since it was
- * assigned, and is revoked in the very rebalance during which the transaction aborted. It commits
- * nothing, so this producer is never asked, and Kafka Streams closes it clean (docs/faults.md).
+ * <p>Flushes are refused too. A task that wrote only from a punctuation, consumed nothing since it
+ * was assigned, and is revoked in the very rebalance during which the transaction aborted, has no
+ * offsets to commit, so no transaction is asked of this producer; but Kafka Streams flushes it before
+ * it would checkpoint it, and that refusal keeps its store from being checkpointed with the aborted
+ * writes (docs/faults.md).
  */
 public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier {
 
@@ -100,8 +103,9 @@ public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier 
 
     /**
      * A transactional producer that, once it aborted (or tried to), refuses every later transaction,
-     * send and commit. Begin and commit are refused with {@link ProducerFencedException} itself, a send
-     * with it as the cause, which is how Kafka Streams recognises a fenced producer in each place.
+     * send, flush and commit. Begin and commit are refused with {@link ProducerFencedException}
+     * itself, a send with it as the cause and a flush as {@link TaskMigratedException}: how Kafka
+     * Streams recognises a fenced producer in each place.
      */
     static final class FenceAfterAbort implements Producer<byte[], byte[]> {
         private final Producer<byte[], byte[]> delegate;
@@ -190,8 +194,21 @@ public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier 
             return delegate.send(record, callback);
         }
 
+        /**
+         * Refused after an abort too, as a migrated task: Kafka Streams flushes every task it is about
+         * to commit, and checkpoints it afterwards, even when no transaction follows. A task that wrote
+         * only from a punctuation since it was assigned has no offsets to commit: revoked right after
+         * an abort, it would be flushed, no commit would ask this producer anything, and its store,
+         * holding writes whose changelog records were aborted, would be checkpointed as committed. The
+         * exception makes Kafka Streams skip that checkpoint and close the thread's tasks dirty. It is
+         * thrown as {@link TaskMigratedException} because a flush, unlike a send or a commit, reaches
+         * Kafka Streams' commit unwrapped: a plain fenced exception would end the stream thread.
+         */
         @Override
         public void flush() {
+            if (aborted) {
+                throw new TaskMigratedException("flush refused", fenced());
+            }
             delegate.flush();
         }
 

@@ -16,6 +16,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.errors.TaskMigratedException;
 import org.junit.jupiter.api.Test;
 
 class FenceAfterAbortClientSupplierTest {
@@ -32,6 +33,7 @@ class FenceAfterAbortClientSupplierTest {
         for (int i = 0; i < 3; i++) {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>("events", new byte[] {(byte) i}));
+            producer.flush();
             producer.commitTransaction();
         }
 
@@ -55,6 +57,22 @@ class FenceAfterAbortClientSupplierTest {
         assertThatThrownBy(producer::beginTransaction).isInstanceOf(ProducerFencedException.class)
                 .hasMessageContaining("app-1-thread-1");
         assertThatThrownBy(producer::beginTransaction).as("for good, not once").isInstanceOf(ProducerFencedException.class);
+    }
+
+    @Test
+    void after_an_abort_a_flush_is_refused_as_a_migrated_task_so_that_no_task_is_checkpointed_without_a_commit() {
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>("events", new byte[] {1}));
+        producer.abortTransaction();
+
+        // Kafka Streams flushes a task before checkpointing it, also when it has no offsets to commit
+        // (a punctuation's writes only): the flush must fail the way Kafka Streams handles by closing
+        // the thread's tasks dirty. A plain fenced exception there would end the stream thread.
+        assertThatThrownBy(producer::flush).isInstanceOf(TaskMigratedException.class)
+                .hasCauseInstanceOf(ProducerFencedException.class)
+                .hasRootCauseMessage("app-1-thread-1: a transaction of this producer was aborted while the stream thread's"
+                        + " other tasks may have had work in it; refusing to go on with their local state");
     }
 
     @Test
