@@ -47,16 +47,21 @@ import org.slf4j.LoggerFactory;
  * records whose output was just aborted. Seen under SIGKILLs: snapshots and dedup entries of
  * commands whose events and results were never written, so versions with gaps and commands never
  * answered (docs/faults.md). Refusing the next transaction means nothing processed before an abort
- * can be committed after it, and no local state written since the last commit outlives it.
+ * can be committed after it, and local state written since the last commit does not outlive it,
+ * but for the one window named below.
  *
  * <p>An abort is rare (a corrupted task, a failed commit, a thread losing its tasks anyway), so the
  * price, a restore of the thread's tasks, is paid rarely too.
  *
- * <p>Flushes are refused too. A task that wrote only from a punctuation, consumed nothing since it
- * was assigned, and is revoked in the very rebalance during which the transaction aborted, has no
- * offsets to commit, so no transaction is asked of this producer; but Kafka Streams flushes it before
- * it would checkpoint it, and that refusal keeps its store from being checkpointed with the aborted
- * writes (docs/faults.md).
+ * <p>Flushes are refused too. A task that wrote only from a punctuation and consumed nothing since
+ * it was assigned has no offsets to commit: Kafka Streams marks such a task dirty on no failed
+ * commit, and a commit of nothing but such tasks asks this producer nothing. Revoked after an abort,
+ * it would be checkpointed with the aborted writes in its store. Kafka Streams flushes every task
+ * that needs a commit first, and the refused flush keeps that task needing one, so it is closed dirty.
+ *
+ * <p>The window left (Kafka Streams' to close): an abort inside a revocation's own commit, when that
+ * commit times out and the tasks with offsets are closed dirty, after the flush. The tasks without
+ * offsets are then post-committed without another call to this producer (docs/faults.md).
  */
 public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier {
 
@@ -104,8 +109,8 @@ public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier 
     /**
      * A transactional producer that, once it aborted (or tried to), refuses every later transaction,
      * send, flush and commit. Begin and commit are refused with {@link ProducerFencedException}
-     * itself, a send with it as the cause and a flush as {@link TaskMigratedException}: how Kafka
-     * Streams recognises a fenced producer in each place.
+     * itself and a send with it as the cause, which Kafka Streams translates into a migrated task;
+     * a flush, which it does not translate, as {@link TaskMigratedException} directly.
      */
     static final class FenceAfterAbort implements Producer<byte[], byte[]> {
         private final Producer<byte[], byte[]> delegate;
@@ -195,14 +200,14 @@ public final class FenceAfterAbortClientSupplier implements KafkaClientSupplier 
         }
 
         /**
-         * Refused after an abort too, as a migrated task: Kafka Streams flushes every task it is about
-         * to commit, and checkpoints it afterwards, even when no transaction follows. A task that wrote
-         * only from a punctuation since it was assigned has no offsets to commit: revoked right after
-         * an abort, it would be flushed, no commit would ask this producer anything, and its store,
-         * holding writes whose changelog records were aborted, would be checkpointed as committed. The
-         * exception makes Kafka Streams skip that checkpoint and close the thread's tasks dirty. It is
-         * thrown as {@link TaskMigratedException} because a flush, unlike a send or a commit, reaches
-         * Kafka Streams' commit unwrapped: a plain fenced exception would end the stream thread.
+         * Refused after an abort too. Kafka Streams flushes every task that needs a commit before it
+         * commits it, and a revoked or cleanly closed task is checkpointed afterwards, even when no
+         * transaction follows (a task with nothing but a punctuation's writes has no offsets). The
+         * refusal leaves the task needing a commit, so it is neither post-committed nor closed clean,
+         * and reaches the stream thread, which closes its tasks dirty. It is a
+         * {@link TaskMigratedException} because Kafka Streams passes a flush's exception through as it
+         * is, where it translates a fenced send or commit: a plain fenced exception would end the
+         * stream thread instead.
          */
         @Override
         public void flush() {
