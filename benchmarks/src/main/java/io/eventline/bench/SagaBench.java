@@ -14,6 +14,7 @@ import io.eventline.domain.order.OrderEvent;
 import io.eventline.domain.order.OrderLine;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.app.ProjectionService;
+import io.eventline.projection.saga.OrderFulfilmentTopology;
 import io.eventline.service.config.ServiceSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +138,7 @@ final class SagaBench implements AutoCloseable {
         Map<String, CommitCounters> counters = new LinkedHashMap<>();
         commands.streams().applications().forEach((app, streams) -> counters.put(app, CommitCounters.of(streams)));
         projections.streams().applications().forEach((app, streams) -> {
-            if (app.contains("order-fulfilment")) {
+            if (app.contains(OrderFulfilmentTopology.NAME)) {
                 counters.put(app, CommitCounters.of(streams));
             }
         });

@@ -20,13 +20,18 @@ final class Faults {
                 .sum();
     }
 
-    /** Logs the services' output beside a report that does not hold. */
+    /**
+     * Logs the services' output beside a report that does not hold. With {@code -Deventline.keep-logs=true}
+     * their whole output is kept on disk when it held too: to read what the services did under a fault
+     * that did no harm.
+     */
     static VerificationReport withOutputs(VerificationReport report, FaultPipeline pipeline) {
-        if (Boolean.getBoolean("eventline.keep-logs")) {
-            pipeline.outputs(); // also when it held: to read what the services did under a fault that did no harm
+        if (report.holds() && !Boolean.getBoolean("eventline.keep-logs")) {
+            return report;
         }
+        String outputs = pipeline.outputs(); // writes each service's whole output under the fault-logs directory
         if (!report.holds()) {
-            System.err.println("services' output for the failed verification:" + pipeline.outputs());
+            System.err.println("services' output for the failed verification:" + outputs);
         }
         return report;
     }
