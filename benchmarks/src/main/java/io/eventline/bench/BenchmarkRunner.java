@@ -18,16 +18,16 @@ public final class BenchmarkRunner {
 
     /** What to run and how big. */
     public record Plan(int rawRecords, int recordBytes, int eosRecords, int commands, List<Integer> rates,
-                       Duration perRate, int sagaOrders, Duration queryDuration, int queryClients, int tuningRounds,
-                       int postgresCommands, int postgresHotCommands) {
+                       Duration perRate, int sagaOrders, int sagaPasses, Duration queryDuration, int queryClients,
+                       int tuningRounds, int postgresCommands, int postgresHotCommands) {
 
         public static Plan standard() {
-            return new Plan(500_000, 200, 300_000, 100_000, List.of(1_000, 5_000), Duration.ofSeconds(20), 3_000,
+            return new Plan(500_000, 200, 300_000, 100_000, List.of(1_000, 5_000), Duration.ofSeconds(20), 3_000, 4,
                     Duration.ofSeconds(15), 8, 3, 20_000, 5_000);
         }
 
         public static Plan quick() {
-            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, Duration.ofSeconds(3), 4, 1,
+            return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, 1, Duration.ofSeconds(3), 4, 1,
                     1_000, 300);
         }
     }
@@ -93,9 +93,9 @@ public final class BenchmarkRunner {
     }
 
     private static void saga(BenchContext ctx, Plan plan, PrintStream log, List<BenchResult> results) throws Exception {
-        log.println("4/5 saga end to end ...");
+        log.println("4/5 saga end to end, " + plan.sagaPasses() + (plan.sagaPasses() == 1 ? " pass" : " passes") + " ...");
         try (SagaBench saga = SagaBench.start(ctx, 18182, 18183)) {
-            results.addAll(saga.run(ctx, plan.sagaOrders()));
+            results.addAll(saga.runPasses(ctx, plan.sagaOrders(), plan.sagaPasses(), log));
             log.println("5/5 queries, local then with a second instance (forwarded) ...");
             results.addAll(QueryBench.run(18182, "/aggregates/inventory/", saga.skus, plan.queryClients(), plan.queryDuration()));
             ServiceSettings second = saga.settings.withInstance(18184, ctx.workDir().resolve("saga-second"));
