@@ -26,6 +26,11 @@ public final class BenchmarkRunner {
                     Duration.ofSeconds(15), 8, 3, 20_000, 5_000);
         }
 
+        public Plan withSagaPasses(int passes) {
+            return new Plan(rawRecords, recordBytes, eosRecords, commands, rates, perRate, sagaOrders, passes, queryDuration,
+                    queryClients, tuningRounds, postgresCommands, postgresHotCommands);
+        }
+
         public static Plan quick() {
             return new Plan(50_000, 200, 10_000, 5_000, List.of(500), Duration.ofSeconds(5), 200, 1, Duration.ofSeconds(3), 4, 1,
                     1_000, 300);

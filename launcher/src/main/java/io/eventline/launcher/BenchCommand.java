@@ -40,11 +40,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--saga-passes", description = "Passes of the saga part, each with orders of its own: the first on the "
+            + "fresh JVM, the median of the others warm (default: 4, or 1 with --quick).")
+    Integer sagaPasses;
+
     @Option(names = "--charts-only", description = "Draw the charts again from the results.json in --out; measure nothing.")
     boolean chartsOnly;
 
     @Override
     public Integer call() throws Exception {
+        if (sagaPasses != null && sagaPasses < 1) {
+            System.err.println("error: --saga-passes must be at least 1, not " + sagaPasses);
+            return 2;
+        }
         if (chartsOnly) {
             io.eventline.bench.BenchReport.redraw(out);
             System.out.println("Charts drawn again in " + out.toAbsolutePath());
@@ -61,8 +69,11 @@ final class BenchCommand implements Callable<Integer> {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss"));
         try (SchemaRegistry registry = SchemaRegistries.fromConfig(registryConfig)) {
             var context = BenchmarkRunner.context(bootstrap, overrides, registry, work, runId, partitions);
-            List<BenchResult> results = BenchmarkRunner.run(context,
-                    quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.standard(), System.out, parts);
+            BenchmarkRunner.Plan plan = quick ? BenchmarkRunner.Plan.quick() : BenchmarkRunner.Plan.standard();
+            if (sagaPasses != null) {
+                plan = plan.withSagaPasses(sagaPasses);
+            }
+            List<BenchResult> results = BenchmarkRunner.run(context, plan, System.out, parts);
             System.out.println();
             io.eventline.bench.BenchReport.print(results, System.out);
             io.eventline.bench.BenchReport.write(results, BenchmarkRunner.environment(bootstrap, broker != null), out);
