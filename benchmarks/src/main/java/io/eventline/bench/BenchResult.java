@@ -14,6 +14,11 @@ public record BenchResult(String group, String name, double value, String unit, 
         return new BenchResult(group, name, value, unit, Map.of());
     }
 
+    /** The same figure under another name. */
+    BenchResult named(String name) {
+        return new BenchResult(group, name, value, unit, details);
+    }
+
     BenchResult with(String key, Object value) {
         return withAll(Map.of(key, value));
     }

@@ -90,8 +90,7 @@ final class CommandBench {
                 long offset = commands;
                 for (int target : rates) {
                     BenchResult latency = latencyAt(gateway, mix, target, perRate, offset);
-                    results.add(new BenchResult(latency.group(), latency.name() + suffix, latency.value(), latency.unit(),
-                            latency.details()));
+                    results.add(latency.named(latency.name() + suffix));
                     offset += (long) target * perRate.toSeconds() + 1;
                 }
             }

@@ -59,8 +59,8 @@ final class MemoryBench {
                  SagaBench saga = SagaBench.against(gateway, settings)) {
                 for (BenchResult r : saga.run(ctx, orders)) {
                     if (!r.group().equals("memory")) {
-                        results.add(new BenchResult(r.group(), r.name() + " [services in their own JVMs]", r.value(), r.unit(),
-                                r.details()).with("note", "the broker and the load generator in the benchmark's JVM"));
+                        results.add(r.named(r.name() + " [services in their own JVMs]")
+                                .with("note", "the broker and the load generator in the benchmark's JVM"));
                     }
                 }
             } finally {

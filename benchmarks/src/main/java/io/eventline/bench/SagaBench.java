@@ -18,6 +18,7 @@ import io.eventline.projection.saga.OrderFulfilmentTopology;
 import io.eventline.service.config.ServiceSettings;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.RuntimeMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,14 +77,13 @@ final class SagaBench implements AutoCloseable {
      * one figure alone would mislead either way. A pass that does not finish ends the passes.
      */
     List<BenchResult> runPasses(BenchContext ctx, int orders, int passes, PrintStream log) throws Exception {
+        RuntimeMXBean jvm = ManagementFactory.getRuntimeMXBean();
+        long uptimeAtStart = jvm.getUptime();
         List<List<BenchResult>> all = new ArrayList<>();
         for (int pass = 1; pass <= passes; pass++) {
-            long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
             List<BenchResult> results = run(ctx, orders, ctx.runId() + (passes == 1 ? "" : "-p" + pass));
             log.printf("    pass %d of %d: %.1f orders/s%n", pass, passes, results.get(0).value());
-            all.add(pass > 1 ? results : List.of(results.get(0).with("jvmUptimeSecondsAtStart", uptime / 1000)
-                    .with("aotCache", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                            .anyMatch(arg -> arg.startsWith("-XX:AOTCache="))), results.get(1), results.get(2)));
+            all.add(results);
             if (((Number) results.get(0).details().get("shipped")).longValue() < orders) {
                 log.printf("    pass %d did not finish: no further passes%n", pass);
                 break;
@@ -91,25 +91,24 @@ final class SagaBench implements AutoCloseable {
         }
         List<BenchResult> first = all.get(0);
         List<BenchResult> out = new ArrayList<>(List.of(
-                renamed(first.get(0), "orders completed through the saga, first pass"),
-                renamed(first.get(1), "PlaceOrder -> OrderShipped, first pass")));
+                first.get(0).named("orders completed through the saga, first pass")
+                        .with("jvmUptimeSecondsAtStart", uptimeAtStart / 1000)
+                        .with("aotCache", jvm.getInputArguments().stream().anyMatch(arg -> arg.startsWith("-XX:AOTCache="))),
+                first.get(1).named("PlaceOrder -> OrderShipped, first pass")));
         if (all.size() > 1) {
             List<List<BenchResult>> warm = new ArrayList<>(all.subList(1, all.size()));
             List<Double> rates = warm.stream().map(r -> r.get(0).value()).toList();
             warm.sort(Comparator.comparingDouble(r -> r.get(0).value()));
             // The lower median when their number is even: a pass that ran, not an average of two.
             List<BenchResult> median = warm.get((warm.size() - 1) / 2);
-            out.add(renamed(median.get(0), "orders completed through the saga, warm median")
-                    .with("warmPassesOrdersPerSecond", rates).with("medianOf", warm.size() % 2 == 1
-                            ? warm.size() + " warm passes" : warm.size() + " warm passes (the lower of the middle two)"));
-            out.add(renamed(median.get(1), "PlaceOrder -> OrderShipped, warm median pass"));
+            out.add(median.get(0).named("orders completed through the saga, warm median")
+                    .with("warmPassesOrdersPerSecond", rates).with("medianOf", warm.size() == 1 ? "1 warm pass"
+                            : warm.size() % 2 == 1 ? warm.size() + " warm passes"
+                            : warm.size() + " warm passes (the lower of the middle two)"));
+            out.add(median.get(1).named("PlaceOrder -> OrderShipped, warm median pass"));
         }
         out.add(all.getLast().get(2).with("afterOrders", all.size() * orders));
         return out;
-    }
-
-    private static BenchResult renamed(BenchResult result, String name) {
-        return new BenchResult(result.group(), name, result.value(), result.unit(), result.details());
     }
 
     List<BenchResult> run(BenchContext ctx, int orders) throws Exception {
@@ -175,16 +174,7 @@ final class SagaBench implements AutoCloseable {
                     .with("commitsByApplication", commits);
             // The pass's tail (its last CommitStock commands, the read models' last commits) runs out
             // before the next pass starts, which would otherwise pay for it.
-            long quietSince = System.nanoTime();
-            long latest = results.count();
-            long giveUp = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos() && System.nanoTime() < giveUp) {
-                Thread.sleep(100);
-                if (results.count() != latest) {
-                    latest = results.count();
-                    quietSince = System.nanoTime();
-                }
-            }
+            results.awaitQuiet(Duration.ofSeconds(2), Duration.ofMinutes(1));
             return List.of(
                     completed,
                     BenchResult.of("saga", "PlaceOrder -> OrderShipped", toShipped.getValueAtPercentile(99) / 1000.0, "ms p99")

@@ -70,6 +70,21 @@ final class TopicCounter implements AutoCloseable {
         return true;
     }
 
+    /** Waits until no record was counted for {@code quiet}; gives up after {@code timeout}. */
+    void awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long seen = count.get();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < quiet.toNanos() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            long now = count.get();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
     /**
      * The steady rate: waits for {@code warmUp} records (the start: JIT, first schema registrations,
      * the first fetches), then measures from there to {@code total}. Runs {@code atSteadyStart} at the

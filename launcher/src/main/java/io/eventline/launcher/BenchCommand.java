@@ -40,8 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "6", description = "Partitions of every topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--saga-passes", description = "Passes of the saga part, each with orders of its own: the first on the "
-            + "fresh JVM, the median of the others warm (default: 4, or 1 with --quick).")
+    @Option(names = "--saga-passes", description = "Passes of the saga part, each with orders of its own: the first as the "
+            + "JVM meets it (fresh with --only saga), the median of the others warm (default: 4, or 1 with --quick).")
     Integer sagaPasses;
 
     @Option(names = "--charts-only", description = "Draw the charts again from the results.json in --out; measure nothing.")
