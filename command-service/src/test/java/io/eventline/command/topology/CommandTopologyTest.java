@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import io.eventline.service.app.FailingRecords;
 import org.apache.kafka.common.errors.InvalidTimestampException;
@@ -48,6 +49,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -227,6 +229,27 @@ class CommandTopologyTest {
         assertThat(seen.get(1).rejection().orElseThrow().code()).isEqualTo("PROCESSING_FAILED");
         assertThat(seen.get(2).version()).isEqualTo(2);
         assertThat(events.readRecordsToList()).hasSize(2);
+    }
+
+    @Test
+    void turns_task_idling_off_only_because_every_subtopology_reads_one_topic() {
+        // Task idling orders the records of a task that reads several partitions. STREAMS_DEFAULTS
+        // turns it off for its cost; a second source topic in a subtopology would need it back.
+        Topology topology = new Topology();
+        CommandPolicy policy = new CommandPolicy(Duration.ofDays(7), Duration.ofMinutes(15), failures);
+        for (AggregateType<?, ?, ?> type : Aggregates.all(registry)) {
+            CommandTopology.addTo(topology, type, topics, outcomes, CommandMetrics.none(), policy);
+        }
+        assertThat(topology.describe().subtopologies()).hasSizeGreaterThanOrEqualTo(Aggregates.all(registry).size());
+        for (TopologyDescription.Subtopology subtopology : topology.describe().subtopologies()) {
+            List<Set<String>> sources = subtopology.nodes().stream()
+                    .filter(TopologyDescription.Source.class::isInstance)
+                    .map(node -> ((TopologyDescription.Source) node).topicSet()).toList();
+            assertThat(sources).as("source topics of subtopology %d", subtopology.id())
+                    .singleElement().satisfies(topicSet -> assertThat(topicSet).hasSize(1));
+        }
+        assertThat(CommandTopology.STREAMS_DEFAULTS)
+                .containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     }
 
     @Test
