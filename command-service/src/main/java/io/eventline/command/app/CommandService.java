@@ -74,7 +74,7 @@ public final class CommandService implements AutoCloseable {
         StreamsService streams = StreamsService.create(settings, "command-service");
         Topology topology = topology(types, settings, outcomes, new MicrometerCommandMetrics(streams.meters()),
                 streams.failures());
-        streams.start(settings.applicationId(), topology, settings.commitInterval(), CommandTopology.STREAMS_DEFAULTS);
+        streams.start(topology);
         EventlineClient gateway = new EventlineClient(settings.clientConfig(), settings.topics(), outcomes);
         QueryRouter router = new QueryRouter(streams.kafkaStreams(), new HostInfo(settings.advertisedHost(), settings.httpPort()),
                 Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers());

@@ -6,7 +6,6 @@ import io.eventline.command.CommandMetrics;
 import io.eventline.contracts.OutcomeCodec;
 import io.eventline.schemas.topics.Topics;
 import java.time.Duration;
-import java.util.Map;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.BytesDeserializer;
@@ -14,7 +13,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,19 +26,6 @@ import org.apache.kafka.streams.state.Stores;
  * changelog is the event topic itself, for temporal queries and the audit trail.
  */
 public final class CommandTopology {
-
-    /**
-     * Kafka Streams properties this topology needs other than the service's defaults (a
-     * {@code KAFKA_*} override still replaces them).
-     *
-     * <p>Task idling off: idling holds back a task that reads several partitions until each has
-     * data, so that it takes their records in time order. Every task here reads one partition, so
-     * there is nothing to hold back, and with idling on, Kafka Streams still formats a trace message
-     * for every idle task each time it looks for work: about 5 % of the command threads' CPU samples
-     * (docs/benchmarks.md). A test keeps every subtopology to one source topic.
-     */
-    public static final Map<String, Object> STREAMS_DEFAULTS =
-            Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
 
     private CommandTopology() {}
 

@@ -8,6 +8,7 @@ import io.eventline.projection.readmodel.query.StatusQueries;
 import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.StreamsService;
+import io.eventline.service.app.TaskIdling;
 import io.eventline.service.config.ServiceSettings;
 import io.eventline.service.http.HttpApi;
 import io.eventline.service.query.QueryRouter;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
@@ -59,8 +59,7 @@ public final class ProjectionService implements AutoCloseable {
         for (ProjectionModule module : modules) {
             KafkaStreams app = streams.start(context.applicationId(module), module.topology(context),
                     module.onCommandPath() ? settings.commitInterval() : settings.readModelCommitInterval(),
-                    module.ordersInputsByTime() ? Map.of() : Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
-                            StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+                    module.ordersInputsByTime() ? Map.of() : TaskIdling.OFF);
             module.addRoutes(http, new QueryRouter(app, self, Duration.ofSeconds(5), settings.maxStaleLag(), settings.peers()), context);
             applications.add(app);
         }

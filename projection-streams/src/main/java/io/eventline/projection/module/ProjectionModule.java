@@ -37,7 +37,8 @@ public interface ProjectionModule {
      * records on the broker then waits for them to be fetched before it processes any other. A
      * module whose outcome does not depend on that order (one that meets causally unordered inputs
      * anyway) may say no: its tasks then process what they have ({@code max.task.idle.ms} -1).
-     * {@code KAFKA_MAX_TASK_IDLE_MS} still decides when set.
+     * A module whose every task reads one partition has nothing to order, and runs with idling off
+     * whatever it says ({@code TaskIdling}). {@code KAFKA_MAX_TASK_IDLE_MS} still decides when set.
      */
     default boolean ordersInputsByTime() {
         return true;

@@ -6,6 +6,7 @@ import io.eventline.projection.module.ProjectionModule;
 import io.eventline.projection.app.ProjectionModules;
 import io.eventline.projection.readmodel.customer.CustomerStatsModule;
 import io.eventline.projection.readmodel.sales.DailySalesModule;
+import io.eventline.service.app.TaskIdling;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.TopologyDescription;
@@ -35,6 +36,22 @@ class ReadModelTopologiesTest {
                 assertThat(stores).as(module.name()).containsExactlyInAnyOrderElementsOf(readModel.storeNames());
             }
         }
+    }
+
+    @Test
+    void every_read_model_task_reads_one_partition_so_they_run_without_task_idling() {
+        int readModels = 0;
+        for (ProjectionModule module : ProjectionModules.all()) {
+            if (!(module instanceof ReadModelModule readModel)) {
+                continue;
+            }
+            readModels++;
+            try (ReadModelDriver driver = new ReadModelDriver(readModel, stateDir.resolve("idling-" + module.name()))) {
+                assertThat(TaskIdling.defaultsFor(readModel.topology(driver.context, new ProjectionProgress())))
+                        .as(module.name()).isEqualTo(TaskIdling.OFF);
+            }
+        }
+        assertThat(readModels).isGreaterThanOrEqualTo(5);
     }
 
     @Test

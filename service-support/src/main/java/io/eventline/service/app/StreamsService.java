@@ -80,12 +80,14 @@ public final class StreamsService implements AutoCloseable {
     /**
      * As above, with {@code defaults}: Kafka Streams properties this application needs other than
      * the service's defaults, which a {@code KAFKA_*} override of the same property still replaces.
+     * Task idling is off when the topology's tasks each read one partition ({@link TaskIdling}).
      */
     public KafkaStreams start(String applicationId, Topology topology, java.time.Duration commitInterval,
                               java.util.Map<String, Object> defaults) {
         LOG.debug("{} topology:\n{}", applicationId, topology.describe());
         java.util.Properties props = settings.streamsProperties();
         defaults.forEach(props::putIfAbsent);
+        TaskIdling.defaultsFor(topology).forEach(props::putIfAbsent);
         props.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(org.apache.kafka.streams.StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
         java.nio.file.Path stateDir = settings.applicationStateDir(applicationId);

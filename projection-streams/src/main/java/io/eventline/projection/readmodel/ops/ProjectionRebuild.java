@@ -8,6 +8,7 @@ import io.eventline.schemas.registry.SchemaRegistry;
 import io.eventline.schemas.topics.TopicProvisioner;
 import io.eventline.service.app.ClusterBoundState;
 import io.eventline.service.app.FenceAfterAbortClientSupplier;
+import io.eventline.service.app.TaskIdling;
 import io.eventline.service.config.ServiceSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 
 /**
  * Rebuilds one read model from the event topics, from scratch, printing a progress bar:
@@ -103,8 +105,10 @@ public final class ProjectionRebuild {
         Path stateDir = settings.applicationStateDir(applicationId);
         // A rebuild id can come again on another cluster (they count from 1 per cluster): its state must be this one's.
         ClusterBoundState.claim(stateDir, applicationId, clusterId);
-        KafkaStreams streams = new KafkaStreams(module.topology(context, progress), properties(applicationId, stateDir),
-                new FenceAfterAbortClientSupplier());
+        Topology topology = module.topology(context, progress);
+        Properties props = properties(applicationId, stateDir);
+        TaskIdling.defaultsFor(topology).forEach(props::putIfAbsent);
+        KafkaStreams streams = new KafkaStreams(topology, props, new FenceAfterAbortClientSupplier());
         try {
             if (mode == Mode.RESET) {
                 streams.cleanUp();
