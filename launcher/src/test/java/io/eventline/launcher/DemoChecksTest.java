@@ -1,0 +1,64 @@
+package io.eventline.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventline.projection.saga.InvariantReport;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoChecksTest {
+
+    private static final InvariantReport RELEASE_IN_FLIGHT = new InvariantReport(1, 1, 0, 12, List.of(
+            new InvariantReport.Violation("cancelled order holds nothing", "o-1", "SKU-A: reserved 1, released 0, committed 0")));
+    private static final InvariantReport CONSISTENT = new InvariantReport(1, 1, 0, 13, List.of());
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    @Test
+    void a_release_still_in_flight_at_the_first_check_holds_once_it_lands() throws Exception {
+        Deque<InvariantReport> reports = new ArrayDeque<>(List.of(RELEASE_IN_FLIGHT, RELEASE_IN_FLIGHT, CONSISTENT));
+
+        boolean holds = DemoChecks.invariantsHold(reports::pop, Duration.ofSeconds(10), Duration.ofMillis(10), out);
+
+        assertThat(holds).isTrue();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Invariants (all runs on this data): HOLD",
+                "the 1 violations of the first check were compensations still in flight");
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void a_violation_that_stays_breaks_the_invariants_once_the_wait_is_over() throws Exception {
+        int[] checks = {0};
+
+        boolean holds = DemoChecks.invariantsHold(() -> {
+            checks[0]++;
+            return RELEASE_IN_FLIGHT;
+        }, Duration.ofMillis(200), Duration.ofMillis(20), out);
+
+        assertThat(holds).isFalse();
+        assertThat(checks[0]).isGreaterThan(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Invariants (all runs on this data): BROKEN",
+                "cancelled order holds nothing [o-1]").doesNotContain("in flight");
+    }
+
+    @Test
+    void a_consistent_history_is_checked_once() throws Exception {
+        int[] checks = {0};
+
+        boolean holds = DemoChecks.invariantsHold(() -> {
+            checks[0]++;
+            return CONSISTENT;
+        }, Duration.ofSeconds(10), Duration.ofMillis(10), out);
+
+        assertThat(holds).isTrue();
+        assertThat(checks[0]).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("in flight");
+    }
+}
