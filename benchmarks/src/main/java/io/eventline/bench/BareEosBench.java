@@ -1,5 +1,6 @@
 package io.eventline.bench;
 
+import io.eventline.service.app.TaskIdling;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class BareEosBench {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         props.put(StreamsConfig.STATE_DIR_CONFIG, ctx.workDir().resolve("bare-eos").toString());
+        // As the services run: a limit that paid for task idling the services no longer pay would flatter them.
+        props.putAll(TaskIdling.defaultsFor(topology));
         props.putAll(streamsOverrides);
         try (TopicCounter counter = new TopicCounter(ctx.clientConfig(), out);
              KafkaStreams streams = new KafkaStreams(topology, props)) {

@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             report = new DemoReport(workload, tracker, hops, workload.sendingNanos(), settledNanos, settled);
             report.print(System.out);
         }
-        boolean holds = report.settled() && DemoChecks.invariantsHold(commandSettings, registry, Duration.ofSeconds(30), System.out)
+        boolean holds = report.settled() && DemoChecks.invariantsHold(commandSettings, registry, Duration.ofSeconds(60), System.out)
                 & DemoChecks.readModelsEqualTheirFolds(projectionSettings, registry, Duration.ofSeconds(30), System.out);
         if (exitAfterSummary) {
             stopAll.run();

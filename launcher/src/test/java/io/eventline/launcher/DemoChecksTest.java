@@ -29,7 +29,7 @@ class DemoChecksTest {
 
         assertThat(holds).isTrue();
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Invariants (all runs on this data): HOLD",
-                "the 1 violations of the first check were compensations still in flight");
+                "which found 1 violation that compensations still on their way explain");
         assertThat(reports).isEmpty();
     }
 
@@ -42,7 +42,7 @@ class DemoChecksTest {
         assertThat(holds).isFalse();
         assertThat(checks.times).isGreaterThan(1);
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Invariants (all runs on this data): BROKEN",
-                "cancelled order holds nothing [o-1]").doesNotContain("in flight");
+                "cancelled order holds nothing [o-1]").doesNotContain("on their way");
     }
 
     @Test
@@ -53,7 +53,21 @@ class DemoChecksTest {
 
         assertThat(holds).isTrue();
         assertThat(checks.times).isEqualTo(1);
-        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("in flight");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain("on their way");
+    }
+
+    @Test
+    void a_violation_no_compensation_explains_is_final_at_the_first_check() throws Exception {
+        InvariantReport negativeStock = new InvariantReport(1, 1, 0, 12, List.of(
+                new InvariantReport.Violation("stock never negative", "SKU-A", "after StockReserved: -1"),
+                new InvariantReport.Violation("cancelled order holds nothing", "o-1", "SKU-A: reserved 1, released 0")));
+        Counted checks = new Counted(negativeStock);
+
+        boolean holds = DemoChecks.invariantsHold(checks::get, Duration.ofSeconds(10), Duration.ofMillis(10), out);
+
+        assertThat(holds).isFalse();
+        assertThat(checks.times).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("BROKEN", "stock never negative [SKU-A]");
     }
 
     /** A check that always finds the same report, and counts how often it ran. */

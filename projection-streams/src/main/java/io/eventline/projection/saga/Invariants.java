@@ -86,7 +86,7 @@ final class Invariants {
                 }
                 case CANCELLED -> {
                     cancelled++;
-                    ledger.cancelledProblems(id).forEach(p -> all.add(new Violation("cancelled order holds nothing", id, p)));
+                    ledger.cancelledProblems(id).forEach(p -> all.add(new Violation(InvariantReport.CANCELLED_HOLDS_NOTHING, id, p)));
                 }
                 default -> {
                     open++;
@@ -99,7 +99,7 @@ final class Invariants {
         accounts.forEach((customer, balance) -> {
             long cost = spent.getOrDefault(customer, 0L);
             if (balance.balance() != balance.totalDeposited() - cost) {
-                all.add(new Violation("money conserved", customer, "balance " + balance.balance() + " but deposited "
+                all.add(new Violation(InvariantReport.MONEY_CONSERVED, customer, "balance " + balance.balance() + " but deposited "
                         + balance.totalDeposited() + " minus what its orders cost, " + cost));
             }
         });

@@ -62,6 +62,20 @@ class InvariantsTest {
         assertThat(invariants.report().violations()).extracting(Violation::rule, Violation::subject).containsExactlyInAnyOrder(
                 tuple("cancelled order holds nothing", "leaky"), tuple("cancelled order holds nothing", "leaky"),
                 tuple("money conserved", "alice"));
+        assertThat(invariants.report().onlyCompensationsInFlight()).isTrue();
+    }
+
+    @Test
+    void only_a_cancelled_order_still_holding_stock_or_money_may_be_a_compensation_in_flight() {
+        assertThat(invariants.report().onlyCompensationsInFlight()).as("nothing broken").isFalse();
+
+        order(new OrderEvent.OrderPlaced("late-release", "alice", List.of(new OrderLine("SKU-A", 1, 300)), "EUR"));
+        inventory(new InventoryEvent.StockReserved("SKU-A", "late-release", 1));
+        order(new OrderEvent.OrderCancelled("late-release", "DEADLINE_PASSED"));
+        assertThat(invariants.report().onlyCompensationsInFlight()).as("its release not yet landed").isTrue();
+
+        inventory(new InventoryEvent.StockReserved("SKU-A", "greedy", 20));
+        assertThat(invariants.report().onlyCompensationsInFlight()).as("and stock below zero").isFalse();
     }
 
     @Test

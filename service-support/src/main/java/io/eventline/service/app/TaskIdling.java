@@ -10,8 +10,9 @@ import org.apache.kafka.streams.TopologyDescription;
  *
  * <p>Idling holds back a task that reads several partitions until each of them has data, so that
  * it takes their records in time order. A task that reads one partition has nothing to order, yet
- * with idling on (the default, 0) Kafka Streams builds a trace message for every idle task each time
- * it looks for work: about 5 % of the command service's stream-thread CPU samples
+ * with idling on (the default, 0) Kafka Streams builds a message saying why an idle task is not
+ * ready each time it looks for work, and logs it at most once in two minutes: about 5 % of the
+ * command service's stream-thread CPU samples
  * (docs/benchmarks.md). So an application whose every sub-topology reads one topic runs with idling
  * off; one that reads several keeps Kafka Streams' default unless it says otherwise.
  */
