@@ -94,12 +94,40 @@ public final class StreamsService implements AutoCloseable {
         ClusterBoundState.claim(stateDir, applicationId, clusterId());
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         withFailureHandlers(props, failures);
-        FenceAfterAbortClientSupplier clients = new FenceAfterAbortClientSupplier();
+        java.nio.file.Path applicationDir = stateDir.resolve(applicationId); // where Kafka Streams keeps the tasks' state
+        java.util.Set<java.nio.file.Path> wiped = new java.util.HashSet<>();
+        while (true) {
+            FenceAfterAbortClientSupplier clients = new FenceAfterAbortClientSupplier();
+            KafkaStreams streams = newStreams(applicationId, topology, props, clients);
+            try {
+                streams.start();
+            } catch (RuntimeException e) {
+                streams.close();
+                java.nio.file.Path halfWiped = HalfWipedState.taskDirectoryOf(e, applicationDir).orElseThrow(() -> e);
+                if (!wiped.add(halfWiped)) {
+                    throw e;
+                }
+                LOG.warn("{}: the state of task {} cannot be opened ({}): a process stopped while deleting it, most likely."
+                        + " Deleting it; the task restores from its changelog", applicationId, halfWiped.getFileName(),
+                        rootCause(e).getMessage());
+                HalfWipedState.delete(halfWiped);
+                continue;
+            }
+            io.micrometer.core.instrument.FunctionCounter.builder("eventline.streams.aborted.transactions", clients,
+                            FenceAfterAbortClientSupplier::aborts)
+                    .description("Transactions aborted; each closes its stream thread's tasks dirty and restores them")
+                    .tag("application", applicationId).register(meters);
+            KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
+            metrics.bindTo(meters);
+            streamsMetrics.add(metrics);
+            applications.put(applicationId, streams);
+            return streams;
+        }
+    }
+
+    private KafkaStreams newStreams(String applicationId, Topology topology, java.util.Properties props,
+                                    FenceAfterAbortClientSupplier clients) {
         KafkaStreams streams = new KafkaStreams(topology, props, clients);
-        io.micrometer.core.instrument.FunctionCounter.builder("eventline.streams.aborted.transactions", clients,
-                        FenceAfterAbortClientSupplier::aborts)
-                .description("Transactions aborted; each closes its stream thread's tasks dirty and restores them")
-                .tag("application", applicationId).register(meters);
         // A thread that dies of an unexpected error is replaced; its tasks resume from the last commit.
         // A failure on one input record was logged, with the record, by RecordFailureHandlers: one
         // line here, the stack trace only in the debug log, so a record that keeps failing does
@@ -112,11 +140,6 @@ public final class StreamsService implements AutoCloseable {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streams.setStateListener((now, before) -> LOG.info("{}: {} -> {}", applicationId, before, now));
-        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams);
-        metrics.bindTo(meters);
-        streamsMetrics.add(metrics);
-        applications.put(applicationId, streams);
-        streams.start();
         return streams;
     }
 
