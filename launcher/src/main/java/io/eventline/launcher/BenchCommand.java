@@ -84,19 +84,12 @@ final class BenchCommand implements Callable<Integer> {
                 broker.close();
             }
             if (succeeded) {
-                deleteRecursively(work); // the broker's data and the services' state: gigabytes after a full run
+                // The broker's data and the services' state: gigabytes after a full run.
+                org.apache.kafka.common.utils.Utils.delete(work.toFile());
             } else {
                 System.err.println("The work directory is kept for inspection (broker data, service logs): " + work);
             }
         }
         return 0;
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

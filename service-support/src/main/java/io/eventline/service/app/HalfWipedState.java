@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.errors.ProcessorStateException;
 
 /**
@@ -56,12 +55,10 @@ final class HalfWipedState {
         return Optional.empty();
     }
 
-    /** Deletes {@code directory} and everything in it. */
+    /** Deletes {@code directory} and everything in it, as Kafka Streams deletes a task's state. */
     static void delete(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Utils.delete(directory.toFile());
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + directory, e);
         }
