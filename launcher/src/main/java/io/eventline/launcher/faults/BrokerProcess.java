@@ -8,16 +8,17 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
- * A broker a test owns: in a JVM of its own on ports fixed at creation, so that it can be stopped
+ * A broker a test owns: in a JVM of its own on ports fixed at its first start, so that it can be stopped
  * and started again on the same data directory while clients keep the same bootstrap address.
  */
 public final class BrokerProcess implements AutoCloseable {
 
     private final Path dataDir;
-    private final int port = Ports.free();
-    private final int controllerPort = Ports.free();
+    private int port = Ports.free();
+    private int controllerPort = Ports.free();
     private ChildJvm jvm;
     private int starts;
+    private boolean started;
 
     public BrokerProcess(Path dataDir) {
         this.dataDir = dataDir;
@@ -27,8 +28,28 @@ public final class BrokerProcess implements AutoCloseable {
         return "localhost:" + port;
     }
 
-    /** Starts the broker and waits until it answers metadata requests. */
+    /**
+     * Starts the broker and waits until it answers metadata requests. A port found free at creation
+     * can be taken by another socket before the first start binds it (seen once in CI); until the
+     * broker has started once, and so before anyone has its address, it then tries other ports.
+     */
     public void start() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                startOnce();
+                started = true;
+                return;
+            } catch (IllegalStateException e) {
+                if (started || attempt == 3 || !jvm.output().contains("Address already in use")) {
+                    throw e;
+                }
+                port = Ports.free();
+                controllerPort = Ports.free();
+            }
+        }
+    }
+
+    private void startOnce() throws InterruptedException {
         if (jvm != null) {
             jvm.close();
         }
